@@ -1,0 +1,61 @@
+package dev.keyledger.command.config;
+
+import dev.keyledger.kernel.audit.AuditMetadata;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import java.util.Base64;
+
+/** Wires the command side: its schema, its Axon settings, its key-encryption key. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class CommandSideConfiguration {
+
+    /** The processing group of the command side's lookup tables; see {@code CommandLookupProjector}. */
+    static final String LOOKUPS = "command-lookups";
+
+    /**
+     * Migrates the event store's tables (shared by every side, defined in the kernel) and the command side's own,
+     * each with its own history table, so that each side can be deployed and migrated on its own.
+     */
+    @Bean
+    SchemaMigrations commandSideSchema(DataSource dataSource) {
+        return SchemaMigrations.apply(dataSource, "eventstore", "command");
+    }
+
+    /** Every event inherits the actor, correlation id and source address of the command that caused it. */
+    @Bean
+    CorrelationDataProvider auditMetadataProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR, AuditMetadata.CORRELATION_ID,
+                AuditMetadata.SOURCE_ADDRESS);
+    }
+
+    /** Lookups are updated in the transaction that appends the events, so set-based rules never see stale data. */
+    @Bean
+    ConfigurerModule commandLookupsAreSubscribing() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(LOOKUPS);
+    }
+
+    @Bean
+    SecretKey keyEncryptionKey(@Value("${keyledger.key-encryption-key}") String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("keyledger.key-encryption-key is not valid base64");
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException("keyledger.key-encryption-key must be 256 bits (32 bytes, base64)");
+        }
+        return new SecretKeySpec(key, "AES");
+    }
+}

@@ -1,0 +1,9 @@
+package dev.keyledger.command.refusal;
+
+/** The command names something that does not exist (a secret of the client, a role): 404. */
+public final class NotFound extends Refusal {
+
+    public NotFound(String reason, String message) {
+        super(reason, message);
+    }
+}

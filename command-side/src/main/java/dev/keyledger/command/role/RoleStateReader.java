@@ -1,0 +1,25 @@
+package dev.keyledger.command.role;
+
+import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.role.RoleStream;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/** Reads a role's current state from its events, for the answer to its creation (see ClientStateReader). */
+@Component
+public class RoleStateReader {
+
+    private final Repository<Role> repository;
+
+    RoleStateReader(@Qualifier("roleRepository") Repository<Role> repository) {
+        this.repository = repository;
+    }
+
+    public RoleState read(RoleName name) {
+        return DefaultUnitOfWork.startAndGet(null)
+                .executeWithResult(() -> repository.load(RoleStream.idOf(name)).invoke(Role::state))
+                .getPayload();
+    }
+}

@@ -1,0 +1,252 @@
+package dev.keyledger.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.command.client.ClientState;
+import dev.keyledger.command.client.ClientStateReader;
+import dev.keyledger.command.client.SecretEntry;
+import dev.keyledger.command.dispatch.AuditContext;
+import dev.keyledger.command.dispatch.CommandDispatcher;
+import dev.keyledger.command.idempotency.IdempotentExecution;
+import dev.keyledger.command.idempotency.StoredAnswer;
+import dev.keyledger.command.secret.NewSecret;
+import dev.keyledger.command.secret.SecretGenerator;
+import dev.keyledger.kernel.client.command.AddSecondarySecret;
+import dev.keyledger.kernel.client.command.AssignRole;
+import dev.keyledger.kernel.client.command.ChangeClientDetails;
+import dev.keyledger.kernel.client.command.DeleteClient;
+import dev.keyledger.kernel.client.command.DeleteSecondarySecret;
+import dev.keyledger.kernel.client.command.DisableClient;
+import dev.keyledger.kernel.client.command.EnableClient;
+import dev.keyledger.kernel.client.command.PromoteSecondarySecret;
+import dev.keyledger.kernel.client.command.RegisterClient;
+import dev.keyledger.kernel.client.command.RotateClientSecret;
+import dev.keyledger.kernel.client.command.UnassignRole;
+import dev.keyledger.kernel.client.view.ClientView;
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.id.SecretId;
+import dev.keyledger.kernel.id.SecretSlot;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The client writes of the admin API (API.md §2 "Clients"). Every answer carries the state and its ETag. */
+@RestController
+@RequestMapping("/api/v1/clients")
+class ClientWriteController {
+
+    private static final Set<String> READ_ONLY = Set.of("clientId", "status", "permissions", "secrets", "version",
+            "createdAt", "updatedAt", "clientSecret");
+    private static final Set<String> REGISTRATION_FIELDS = Set.of("name", "description", "roles",
+            "accessTokenTtlSeconds", "allowedAudiences");
+    private static final Set<String> DETAIL_FIELDS = Set.of("name", "description", "accessTokenTtlSeconds",
+            "allowedAudiences");
+    private static final int DEFAULT_TTL_SECONDS = 3600;
+
+    private final CommandDispatcher dispatcher;
+    private final AdminRequests adminRequests;
+    private final SecretGenerator secrets;
+    private final ClientStateReader stateReader;
+    private final IdempotentExecution idempotency;
+    private final StateViews views;
+    private final ObjectMapper json;
+
+    ClientWriteController(CommandDispatcher dispatcher, AdminRequests adminRequests, SecretGenerator secrets,
+                          ClientStateReader stateReader, IdempotentExecution idempotency, StateViews views,
+                          ObjectMapper json) {
+        this.dispatcher = dispatcher;
+        this.adminRequests = adminRequests;
+        this.secrets = secrets;
+        this.stateReader = stateReader;
+        this.idempotency = idempotency;
+        this.views = views;
+        this.json = json;
+    }
+
+    @PostMapping
+    ResponseEntity<byte[]> register(HttpServletRequest http,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        byte[] body = JsonRequests.read(http);
+        JsonBody fields = JsonBody.parse(body, false).accept(REGISTRATION_FIELDS, READ_ONLY);
+        String name = fields.name("name", 200, true).orElse(null);
+        String description = fields.text("description", 2000, false).orElse(null);
+        List<RoleName> roles = fields.list("roles", 100, false, RoleName::new).orElse(List.of());
+        int ttl = fields.integer("accessTokenTtlSeconds", 60, 86_400).orElse(DEFAULT_TTL_SECONDS);
+        List<URI> audiences = fields.list("allowedAudiences", 100, false, JsonBody::absoluteUri).orElse(List.of());
+        IdempotencyKeys.validate(key);
+        fields.validate();
+
+        AuditContext audit = adminRequests.of(http);
+        RegisterClientRequest request = new RegisterClientRequest(name, description, Set.copyOf(roles), ttl, audiences);
+        StoredAnswer answer = key == null
+                ? register(request, audit)
+                : idempotency.execute(audit.actor(), key, body, () -> register(request, audit));
+        return ResponseEntity.status(answer.status())
+                .header(HttpHeaders.LOCATION, answer.location())
+                .eTag(answer.etag())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
+    }
+
+    private StoredAnswer register(RegisterClientRequest request, AuditContext audit) {
+        ClientId clientId = ClientId.generate();
+        NewSecret secret = secrets.generate(null);
+        dispatcher.send(new RegisterClient(clientId, request.name(), request.description(), request.roles(),
+                request.accessTokenTtlSeconds(), request.allowedAudiences(), secret.hashed()), audit);
+        ClientState state = stateReader.read(clientId);
+        byte[] body = toJson(new RegisteredClient(views.client(state), secret.plaintext()));
+        return new StoredAnswer(HttpStatus.CREATED.value(), "/api/v1/clients/" + clientId,
+                Versions.etag(state.version()), body);
+    }
+
+    @PatchMapping("/{clientId}")
+    ResponseEntity<ClientView> changeDetails(@PathVariable String clientId, HttpServletRequest http,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        JsonBody fields = JsonRequests.object(http, false).accept(DETAIL_FIELDS, union(READ_ONLY, Set.of("roles")));
+        String name = fields.name("name", 200, false).orElse(null);
+        String description = fields.isNull("description") ? "" : fields.text("description", 2000, false).orElse(null);
+        Integer ttl = fields.integer("accessTokenTtlSeconds", 60, 86_400).orElse(null);
+        List<URI> audiences = fields.list("allowedAudiences", 100, false, JsonBody::absoluteUri).orElse(null);
+        if (fields.isNull("name")) {
+            throw new InvalidRequest("the request has invalid fields", List.of(new FieldError("name", "must not be null")));
+        }
+        fields.validate();
+        return write(new ChangeClientDetails(id, name, description, ttl, audiences, Versions.expected(ifMatch)), http);
+    }
+
+    @PostMapping("/{clientId}/secrets")
+    ResponseEntity<IssuedSecret> addSecondarySecret(@PathVariable String clientId, HttpServletRequest http,
+                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        JsonBody fields = JsonRequests.object(http, true).accept(Set.of("expiresAt"), Set.of());
+        Instant expiresAt = fields.futureInstant("expiresAt", Instant.now()).orElse(null);
+        fields.validate();
+        NewSecret secret = secrets.generate(expiresAt);
+        ClientState state = dispatcher.send(new AddSecondarySecret(id, secret.hashed(), Versions.expected(ifMatch)),
+                adminRequests.of(http));
+        return issued(secret, state);
+    }
+
+    @PostMapping("/{clientId}/secrets/rotate")
+    ResponseEntity<IssuedSecret> rotate(@PathVariable String clientId, HttpServletRequest http,
+                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        JsonRequests.requireNoFields(http);
+        NewSecret secret = secrets.generate(null);
+        ClientState state = dispatcher.send(new RotateClientSecret(id, secret.hashed(), Versions.expected(ifMatch)),
+                adminRequests.of(http));
+        return issued(secret, state);
+    }
+
+    @PostMapping("/{clientId}/secrets/{secretId}/promote")
+    ResponseEntity<ClientView> promote(@PathVariable String clientId, @PathVariable String secretId,
+                                       HttpServletRequest http,
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        SecretId secret = PathIds.secret(secretId);
+        JsonRequests.requireNoFields(http);
+        return write(new PromoteSecondarySecret(id, secret, Versions.expected(ifMatch)), http);
+    }
+
+    @DeleteMapping("/{clientId}/secrets/{secretId}")
+    ResponseEntity<ClientView> deleteSecondarySecret(@PathVariable String clientId, @PathVariable String secretId,
+                                                     HttpServletRequest http,
+                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        SecretId secret = PathIds.secret(secretId);
+        JsonRequests.requireNoFields(http);
+        return write(new DeleteSecondarySecret(id, secret, Versions.expected(ifMatch)), http);
+    }
+
+    @PutMapping("/{clientId}/roles/{roleName}")
+    ResponseEntity<ClientView> assignRole(@PathVariable String clientId, @PathVariable String roleName,
+                                          HttpServletRequest http,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        JsonRequests.requireNoFields(http);
+        return write(new AssignRole(id, PathIds.role(roleName), Versions.expected(ifMatch)), http);
+    }
+
+    @DeleteMapping("/{clientId}/roles/{roleName}")
+    ResponseEntity<ClientView> unassignRole(@PathVariable String clientId, @PathVariable String roleName,
+                                            HttpServletRequest http,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        JsonRequests.requireNoFields(http);
+        return write(new UnassignRole(id, PathIds.role(roleName), Versions.expected(ifMatch)), http);
+    }
+
+    @PostMapping("/{clientId}/disable")
+    ResponseEntity<ClientView> disable(@PathVariable String clientId, HttpServletRequest http,
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        JsonRequests.requireNoFields(http);
+        return write(new DisableClient(id, Versions.expected(ifMatch)), http);
+    }
+
+    @PostMapping("/{clientId}/enable")
+    ResponseEntity<ClientView> enable(@PathVariable String clientId, HttpServletRequest http,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        JsonRequests.requireNoFields(http);
+        return write(new EnableClient(id, Versions.expected(ifMatch)), http);
+    }
+
+    @DeleteMapping("/{clientId}")
+    ResponseEntity<ClientView> delete(@PathVariable String clientId, HttpServletRequest http,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ClientId id = PathIds.client(clientId);
+        JsonRequests.requireNoFields(http);
+        return write(new DeleteClient(id, Versions.expected(ifMatch)), http);
+    }
+
+    private ResponseEntity<ClientView> write(Object command, HttpServletRequest http) {
+        ClientState state = dispatcher.send(command, adminRequests.of(http));
+        return ResponseEntity.ok().eTag(Versions.etag(state.version())).body(views.client(state));
+    }
+
+    private ResponseEntity<IssuedSecret> issued(NewSecret secret, ClientState state) {
+        SecretId newId = secret.hashed().secretId();
+        SecretEntry entry = state.secrets().stream()
+                .filter(candidate -> candidate.secret().secretId().equals(newId))
+                .findFirst()
+                .orElseThrow();
+        SecretSlot slot = entry.slot();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(Versions.etag(state.version()))
+                .body(new IssuedSecret(newId, slot, secret.plaintext(), entry.createdAt(), entry.secret().expiresAt(),
+                        views.client(state)));
+    }
+
+    private byte[] toJson(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a client representation could not be written as JSON", e);
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

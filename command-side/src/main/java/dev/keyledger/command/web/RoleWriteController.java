@@ -1,0 +1,94 @@
+package dev.keyledger.command.web;
+
+import dev.keyledger.command.dispatch.AuditContext;
+import dev.keyledger.command.dispatch.CommandDispatcher;
+import dev.keyledger.command.role.RoleDeletion;
+import dev.keyledger.command.role.RoleState;
+import dev.keyledger.command.role.RoleStateReader;
+import dev.keyledger.kernel.id.Permission;
+import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.role.command.CreateRole;
+import dev.keyledger.kernel.role.command.ReplaceRolePermissions;
+import dev.keyledger.kernel.role.view.RoleView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/** The role writes of the admin API (API.md §2 "Roles"). */
+@RestController
+@RequestMapping("/api/v1/roles")
+class RoleWriteController {
+
+    private static final Set<String> READ_ONLY = Set.of("version", "createdAt", "updatedAt");
+    private static final int MAX_PERMISSIONS = 500;
+
+    private final CommandDispatcher dispatcher;
+    private final AdminRequests adminRequests;
+    private final RoleStateReader stateReader;
+    private final RoleDeletion deletion;
+
+    RoleWriteController(CommandDispatcher dispatcher, AdminRequests adminRequests, RoleStateReader stateReader,
+                        RoleDeletion deletion) {
+        this.dispatcher = dispatcher;
+        this.adminRequests = adminRequests;
+        this.stateReader = stateReader;
+        this.deletion = deletion;
+    }
+
+    @PostMapping
+    ResponseEntity<RoleView> create(HttpServletRequest http) {
+        JsonBody fields = JsonRequests.object(http, false)
+                .accept(Set.of("name", "description", "permissions"), READ_ONLY);
+        String rawName = fields.text("name", 64, true).orElse(null);
+        if (rawName != null && !RoleName.isValid(rawName)) {
+            throw new InvalidRequest("the request has invalid fields",
+                    List.of(new FieldError("name", RoleName.RULE)));
+        }
+        String description = fields.text("description", 2000, false).orElse(null);
+        List<Permission> permissions = fields.list("permissions", MAX_PERMISSIONS, true, Permission::new)
+                .orElse(List.of());
+        fields.validate();
+
+        RoleName name = new RoleName(rawName);
+        dispatcher.send(new CreateRole(name, description, Set.copyOf(permissions)), adminRequests.of(http));
+        RoleState state = stateReader.read(name);
+        return ResponseEntity.created(URI.create("/api/v1/roles/" + name))
+                .eTag(Versions.etag(state.version()))
+                .body(StateViews.role(state));
+    }
+
+    @PutMapping("/{roleName}/permissions")
+    ResponseEntity<RoleView> replacePermissions(@PathVariable String roleName, HttpServletRequest http,
+                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        RoleName name = PathIds.role(roleName);
+        JsonBody fields = JsonRequests.object(http, false).accept(Set.of("permissions"), READ_ONLY);
+        List<Permission> permissions = fields.list("permissions", MAX_PERMISSIONS, true, Permission::new)
+                .orElse(List.of());
+        fields.validate();
+        RoleState state = dispatcher.send(
+                new ReplaceRolePermissions(name, Set.copyOf(permissions), Versions.expected(ifMatch)),
+                adminRequests.of(http));
+        return ResponseEntity.ok().eTag(Versions.etag(state.version())).body(StateViews.role(state));
+    }
+
+    @DeleteMapping("/{roleName}")
+    ResponseEntity<Void> delete(@PathVariable String roleName, HttpServletRequest http,
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        RoleName name = PathIds.role(roleName);
+        JsonRequests.requireNoFields(http);
+        AuditContext audit = adminRequests.of(http);
+        deletion.delete(name, Versions.expected(ifMatch), audit);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.keyledger.kernel.client.view;
+
+import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.Permission;
+import dev.keyledger.kernel.id.RoleName;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedSet;
+
+/**
+ * The client representation of API.md §2, answered by writes (command side) and reads (query side) alike.
+ * It never holds a secret or a secret's hash.
+ */
+public record ClientView(
+        ClientId clientId,
+        String name,
+        String description,
+        ClientStatus status,
+        SortedSet<RoleName> roles,
+        SortedSet<Permission> permissions,
+        int accessTokenTtlSeconds,
+        List<URI> allowedAudiences,
+        List<SecretView> secrets,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,43 @@
+package dev.keyledger.kernel.id;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A client's identifier: opaque and URL-safe. Generated ids are unguessable (see {@link RandomTokens});
+ * ids chosen by an operator (the bootstrap admin) only need to be URL-safe.
+ */
+public record ClientId(String value) {
+
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
+
+    public ClientId {
+        Objects.requireNonNull(value, "client id");
+        if (!URL_SAFE.matcher(value).matches()) {
+            throw new IllegalArgumentException("a client id is 1-128 URL-safe characters (A-Z a-z 0-9 . _ ~ -)");
+        }
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ClientId of(String value) {
+        return new ClientId(value);
+    }
+
+    public static ClientId generate() {
+        return new ClientId(RandomTokens.urlSafe(16));
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

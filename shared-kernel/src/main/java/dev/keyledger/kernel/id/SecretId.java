@@ -1,0 +1,40 @@
+package dev.keyledger.kernel.id;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Names one secret of a client, so that it can be promoted, deleted and audited without revealing it. */
+public record SecretId(String value) {
+
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public SecretId {
+        Objects.requireNonNull(value, "secret id");
+        if (!URL_SAFE.matcher(value).matches()) {
+            throw new IllegalArgumentException("a secret id is 1-64 characters of A-Z a-z 0-9 _ -");
+        }
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static SecretId of(String value) {
+        return new SecretId(value);
+    }
+
+    public static SecretId generate() {
+        return new SecretId(RandomTokens.urlSafe(12));
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

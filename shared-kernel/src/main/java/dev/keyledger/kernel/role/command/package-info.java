@@ -1,0 +1,2 @@
+/** Commands on the role aggregate, whose identifier is the role name. */
+package dev.keyledger.kernel.role.command;

@@ -1,0 +1,2 @@
+/** Events of the role aggregate, each with a revision. */
+package dev.keyledger.kernel.role.event;
