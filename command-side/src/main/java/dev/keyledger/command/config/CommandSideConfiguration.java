@@ -1,7 +1,9 @@
 package dev.keyledger.command.config;
 
+import dev.keyledger.command.lookup.CommandLookupProjector;
 import dev.keyledger.kernel.audit.AuditMetadata;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +14,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 
 /** Wires the command side: its schema, its Axon settings, its key-encryption key. */
@@ -19,8 +23,13 @@ import java.util.Base64;
 @EnableScheduling
 public class CommandSideConfiguration {
 
-    /** The processing group of the command side's lookup tables; see {@code CommandLookupProjector}. */
-    static final String LOOKUPS = "command-lookups";
+    /**
+     * Axon stores event timestamps with millisecond precision. Stamping events with a millisecond clock makes the
+     * times a write answers with equal to the times every later read of the same events shows.
+     */
+    static {
+        GenericEventMessage.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
 
     /**
      * Migrates the event store's tables (shared by every side, defined in the kernel) and the command side's own,
@@ -42,7 +51,7 @@ public class CommandSideConfiguration {
     @Bean
     ConfigurerModule commandLookupsAreSubscribing() {
         return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(LOOKUPS);
+                .registerSubscribingEventProcessor(CommandLookupProjector.PROCESSING_GROUP);
     }
 
     @Bean

@@ -21,8 +21,10 @@ import java.util.Collection;
  * the events, so a lookup is never behind the event store. Every statement is idempotent.
  */
 @Component
-@ProcessingGroup("command-lookups")
-class CommandLookupProjector {
+@ProcessingGroup(CommandLookupProjector.PROCESSING_GROUP)
+public class CommandLookupProjector {
+
+    public static final String PROCESSING_GROUP = "command-lookups";
 
     private final JdbcClient jdbc;
 
