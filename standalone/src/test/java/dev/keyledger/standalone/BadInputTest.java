@@ -1,0 +1,196 @@
+package dev.keyledger.standalone;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Every kind of bad input to the admin write API gets its specified 4xx as problem+json, and leaves no event behind.
+ */
+class BadInputTest {
+
+    @TempDir
+    static Path dataDir;
+    private static RunningKeyledger keyledger;
+    private static AdminClient admin;
+    private static String clientPath;
+    private static String secondaryId;
+
+    private long eventsBefore;
+
+    @BeforeAll
+    static void start() {
+        keyledger = RunningKeyledger.start(dataDir);
+        admin = keyledger.admin();
+        admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"a:read\"]}");
+        AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"svc\",\"roles\":[\"reader\"]}");
+        clientPath = "/api/v1/clients/" + registered.text("clientId");
+        secondaryId = admin.post(clientPath + "/secrets", null).text("secretId");
+    }
+
+    @AfterAll
+    static void stop() {
+        keyledger.close();
+    }
+
+    @BeforeEach
+    void countEvents() {
+        eventsBefore = keyledger.eventCount();
+    }
+
+    static Stream<Arguments> invalidRegistrations() {
+        return Stream.of(
+                arguments("{\"name\":", null),
+                arguments("[]", null),
+                arguments("\"just a string\"", null),
+                arguments("{}", "name"),
+                arguments("{\"name\":\"\"}", "name"),
+                arguments("{\"name\":\"   \"}", "name"),
+                arguments("{\"name\":42}", "name"),
+                arguments("{\"name\":\"" + "n".repeat(201) + "\"}", "name"),
+                arguments("{\"name\":\"a\\u0000b\"}", "name"),
+                arguments("{\"name\":\"ok\",\"description\":\"" + "d".repeat(2001) + "\"}", "description"),
+                arguments("{\"name\":\"ok\",\"accessTokenTtlSeconds\":\"3600\"}", "accessTokenTtlSeconds"),
+                arguments("{\"name\":\"ok\",\"accessTokenTtlSeconds\":59}", "accessTokenTtlSeconds"),
+                arguments("{\"name\":\"ok\",\"accessTokenTtlSeconds\":86401}", "accessTokenTtlSeconds"),
+                arguments("{\"name\":\"ok\",\"accessTokenTtlSeconds\":600.5}", "accessTokenTtlSeconds"),
+                arguments("{\"name\":\"ok\",\"accessTokenTtlSeconds\":99999999999999999999}", "accessTokenTtlSeconds"),
+                arguments("{\"name\":\"ok\",\"roles\":\"reader\"}", "roles"),
+                arguments("{\"name\":\"ok\",\"roles\":[42]}", "roles[0]"),
+                arguments("{\"name\":\"ok\",\"roles\":[\"Not A Role\"]}", "roles[0]"),
+                arguments("{\"name\":\"ok\",\"allowedAudiences\":[\"not a uri\"]}", "allowedAudiences[0]"),
+                arguments("{\"name\":\"ok\",\"allowedAudiences\":[\"/relative\"]}", "allowedAudiences[0]"),
+                arguments("{\"name\":\"ok\",\"colour\":\"blue\"}", "colour"),
+                arguments("{\"name\":\"ok\",\"clientId\":\"mine\"}", "clientId"),
+                arguments("{\"name\":\"ok\",\"status\":\"ACTIVE\"}", "status"),
+                arguments("{\"name\":\"ok\",\"clientSecret\":\"kls_x\"}", "clientSecret"),
+                arguments("{\"name\":\"a\",\"name\":\"b\"}", null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidRegistrations")
+    void whenARegistrationIsInvalid_thenItIs400NamingTheFieldAndNothingIsWritten(String body, String field) {
+        AdminClient.Answer answer = admin.post("/api/v1/clients", body);
+        assertProblem(answer, 400);
+        if (field != null) {
+            assertThat(answer.json().get("errors").findValuesAsText("field")).contains(field);
+        }
+    }
+
+    @Test
+    void whenTheBodyIsNotUtf8_thenItIs400() {
+        byte[] latin1 = "{\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertProblem(admin.raw("POST", "/api/v1/clients", latin1, "Content-Type", "application/json"), 400);
+    }
+
+    @Test
+    void whenTheBodyIsOver64KiB_thenItIs413() {
+        String huge = "{\"name\":\"ok\",\"description\":\"" + "x".repeat(70_000) + "\"}";
+        assertProblem(admin.post("/api/v1/clients", huge), 413);
+    }
+
+    @Test
+    void whenTheBodyIsNotJson_thenItIs415() {
+        assertProblem(admin.raw("POST", "/api/v1/clients", "name=x".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded"), 415);
+        assertProblem(admin.raw("POST", "/api/v1/clients", "{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8)), 415);
+    }
+
+    @Test
+    void whenAnIdempotencyKeyIsTooLong_thenItIs400() {
+        assertProblem(admin.post("/api/v1/clients", "{\"name\":\"ok\"}", "Idempotency-Key", "k".repeat(256)), 400);
+    }
+
+    @Test
+    void whenIdsAreUnknown_thenItIs404() {
+        assertProblem(admin.post("/api/v1/clients/NoSuchClient/disable", null), 404);
+        assertProblem(admin.post("/api/v1/clients/bad%20id!/disable", null), 404);
+        assertProblem(admin.post(clientPath + "/secrets/NoSuchSecret/promote", null), 404);
+        assertProblem(admin.delete(clientPath + "/secrets/NoSuchSecret"), 404);
+        assertProblem(admin.put(clientPath + "/roles/no-such-role"), 404);
+        assertProblem(admin.put(clientPath + "/roles/NOT_VALID"), 404);
+        assertProblem(admin.send("PUT", "/api/v1/roles/no-such-role/permissions", "{\"permissions\":[]}"), 404);
+        assertProblem(admin.delete("/api/v1/roles/no-such-role"), 404);
+        assertProblem(admin.patch("/api/v1/clients/NoSuchClient", "{\"name\":\"x\"}"), 404);
+    }
+
+    @Test
+    void whenIfMatchIsStaleOrMalformed_thenItIs412Or400() {
+        AdminClient.Answer stale = admin.post(clientPath + "/disable", null, "If-Match", "\"0\"");
+        assertProblem(stale, 412);
+        assertThat(stale.json().get("currentVersion").asLong()).isPositive();
+        assertProblem(admin.post(clientPath + "/disable", null, "If-Match", "\"999\""), 412);
+        assertProblem(admin.patch(clientPath, "{\"name\":\"x\"}", "If-Match", "W/\"1\""), 400);
+        assertProblem(admin.patch(clientPath, "{\"name\":\"x\"}", "If-Match", "one"), 400);
+        assertProblem(admin.send("PUT", "/api/v1/roles/reader/permissions", "{\"permissions\":[\"b:read\"]}",
+                "If-Match", "\"7\""), 412);
+    }
+
+    @Test
+    void whenAPatchIsInvalid_thenItIs400() {
+        assertProblem(admin.patch(clientPath, "{\"name\":null}"), 400);
+        assertProblem(admin.patch(clientPath, "{\"roles\":[\"reader\"]}"), 400);
+        assertProblem(admin.patch(clientPath, "{\"version\":3}"), 400);
+        assertProblem(admin.patch(clientPath, "{\"allowedAudiences\":\"https://a.example\"}"), 400);
+        assertProblem(admin.patch(clientPath, ""), 400);
+    }
+
+    @Test
+    void whenASecretRequestIsInvalid_thenItIs400() {
+        assertProblem(admin.post(clientPath + "/secrets", "{\"expiresAt\":\"2000-01-01T00:00:00Z\"}"), 400);
+        assertProblem(admin.post(clientPath + "/secrets", "{\"expiresAt\":\"tomorrow\"}"), 400);
+        assertProblem(admin.post(clientPath + "/secrets", "{\"expiresAt\":1893456000}"), 400);
+        assertProblem(admin.post(clientPath + "/secrets/rotate", "{\"slot\":\"PRIMARY\"}"), 400);
+        assertProblem(admin.post(clientPath + "/disable", "{\"reason\":\"x\"}"), 400);
+    }
+
+    @Test
+    void whenSecretRulesAreBroken_thenItIs409() {
+        assertProblem(admin.post(clientPath + "/secrets", null), 409);
+        assertProblem(admin.post(clientPath + "/secrets/rotate", null), 409);
+        String primaryId = admin.patch(clientPath, "{}").json().at("/secrets/0/secretId").asText();
+        assertProblem(admin.delete(clientPath + "/secrets/" + primaryId), 409);
+        assertProblem(admin.post(clientPath + "/secrets/" + primaryId + "/promote", null), 409);
+        assertThat(secondaryId).isNotEqualTo(primaryId);
+    }
+
+    @Test
+    void whenARoleRequestIsInvalid_thenItIs400Or409() {
+        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"Upper\",\"permissions\":[]}"), 400);
+        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"-x\",\"permissions\":[]}"), 400);
+        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"" + "r".repeat(65) + "\",\"permissions\":[]}"), 400);
+        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"ok\"}"), 400);
+        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"ok\",\"permissions\":[\"has space\"]}"), 400);
+        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"ok\",\"permissions\":[\"" + "p".repeat(129) + "\"]}"), 400);
+        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"ok\",\"permissions\":[],\"version\":1}"), 400);
+        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[]}"), 409);
+        assertProblem(admin.send("PUT", "/api/v1/roles/reader/permissions", "{\"permissions\":[\"a\\\\b\"]}"), 400);
+    }
+
+    @Test
+    void whenTheRouteOrMethodIsUnknown_thenItIsAProblemToo() {
+        assertProblem(admin.post("/api/v1/nothing-here", "{}"), 404);
+        assertProblem(admin.send("PUT", "/api/v1/clients", "{}"), 405);
+    }
+
+    private void assertProblem(AdminClient.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.json().has("title")).isTrue();
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(keyledger.eventCount()).as("no event written").isEqualTo(eventsBefore);
+    }
+}
