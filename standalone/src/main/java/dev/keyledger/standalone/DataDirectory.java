@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,7 +36,7 @@ final class DataDirectory {
             OwnerOnly.restrictDirectory(root);
             FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
                 throw new IllegalStateException("data folder " + root.toAbsolutePath()
@@ -44,6 +45,15 @@ final class DataDirectory {
             return new DataDirectory(root, channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open data folder " + root.toAbsolutePath(), e);
+        }
+    }
+
+    /** {@code null} if another process, or this one, holds the lock already. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

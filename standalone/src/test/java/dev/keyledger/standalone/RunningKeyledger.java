@@ -20,11 +20,13 @@ final class RunningKeyledger implements AutoCloseable {
     }
 
     static RunningKeyledger start(Path dataDir, String... properties) {
-        List<String> all = new ArrayList<>(List.of("server.port=0", "keyledger.data-dir=" + dataDir));
-        all.addAll(List.of(properties));
+        // As command-line arguments, they take precedence over application.properties, as a user's would.
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--keyledger.data-dir=" + dataDir));
+        for (String property : properties) {
+            arguments.add("--" + property);
+        }
         return new RunningKeyledger(new SpringApplicationBuilder(KeyledgerApplication.class)
-                .properties(all.toArray(String[]::new))
-                .run());
+                .run(arguments.toArray(String[]::new)));
     }
 
     AdminClient admin() {
