@@ -1,0 +1,90 @@
+package dev.keyledger.standalone;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Lifecycle commands per second and their latency, over HTTP against the standalone service on its embedded
+ * PostgreSQL (fsync on). Each worker drives whole client lifecycles: register, stage a secondary, promote it, delete
+ * the old one, rotate, delete the old one, assign a role, disable, enable, delete.
+ *
+ * <p>Run: {@code scripts/bench LifecycleBenchmark [workers] [lifecyclesPerWorker]} (defaults 8 and 50).
+ */
+public final class LifecycleBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int workers = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int lifecycles = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        Path dataDir = Files.createTempDirectory("keyledger-bench");
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, "logging.level.root=WARN")) {
+            AdminClient admin = keyledger.admin();
+            admin.post("/api/v1/roles", "{\"name\":\"bench\",\"permissions\":[\"bench:run\"]}");
+            run(admin, new LatencyRecorder(), 2, 10); // warm-up: JIT, connection pool, PostgreSQL caches
+            LatencyRecorder recorder = new LatencyRecorder();
+            long started = System.nanoTime();
+            run(admin, recorder, workers, lifecycles);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "Keyledger lifecycle benchmark: JDK %s (%s), %d cores, %d workers x %d lifecycles%n",
+                    Runtime.version(), System.getProperty("java.vm.vendor"), Runtime.getRuntime().availableProcessors(),
+                    workers, lifecycles);
+            System.out.printf(Locale.ROOT, "%d commands in %.2f s: %.0f commands/s%n",
+                    recorder.count(), seconds, recorder.count() / seconds);
+            System.out.print(recorder.report());
+        }
+    }
+
+    private static void run(AdminClient admin, LatencyRecorder recorder, int workers, int lifecycles)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < lifecycles; i++) {
+                        lifecycle(admin, recorder);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void lifecycle(AdminClient admin, LatencyRecorder recorder) {
+        String id = timed(recorder, "register", 201, () -> admin.post("/api/v1/clients", "{\"name\":\"bench\"}"))
+                .text("clientId");
+        String path = "/api/v1/clients/" + id;
+        AdminClient.Answer staged = timed(recorder, "add-secondary", 201, () -> admin.post(path + "/secrets", null));
+        String oldPrimary = staged.json().at("/client/secrets/0/secretId").asText();
+        timed(recorder, "promote", 200, () -> admin.post(path + "/secrets/" + staged.text("secretId") + "/promote", null));
+        timed(recorder, "delete-secondary", 200, () -> admin.delete(path + "/secrets/" + oldPrimary));
+        timed(recorder, "rotate", 201, () -> admin.post(path + "/secrets/rotate", null));
+        timed(recorder, "delete-secondary", 200, () -> admin.delete(path + "/secrets/" + staged.text("secretId")));
+        timed(recorder, "assign-role", 200, () -> admin.put(path + "/roles/bench"));
+        timed(recorder, "disable", 200, () -> admin.post(path + "/disable", null));
+        timed(recorder, "enable", 200, () -> admin.post(path + "/enable", null));
+        timed(recorder, "delete-client", 200, () -> admin.delete(path));
+    }
+
+    private static AdminClient.Answer timed(LatencyRecorder recorder, String operation, int expected,
+                                            Supplier<AdminClient.Answer> call) {
+        long start = System.nanoTime();
+        AdminClient.Answer answer = call.get();
+        recorder.record(operation, System.nanoTime() - start);
+        if (answer.status() != expected) {
+            throw new IllegalStateException(operation + " answered " + answer);
+        }
+        return answer;
+    }
+}
