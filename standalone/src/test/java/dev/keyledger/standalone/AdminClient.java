@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** A plain HTTP client for the admin API, as any user's tool would call it. */
 final class AdminClient {
@@ -19,9 +20,12 @@ final class AdminClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
+    private final Supplier<String> bearer;
 
-    AdminClient(URI base) {
+    /** @param bearer the access token to send, or {@code null} to send none */
+    AdminClient(URI base, Supplier<String> bearer) {
         this.base = base;
+        this.bearer = bearer;
     }
 
     Answer post(String path, String json, String... headers) {
@@ -53,6 +57,15 @@ final class AdminClient {
         return raw(method, path, body, all);
     }
 
+    /** A form POST, as OAuth clients send it; {@code form} is already encoded. */
+    Answer form(String path, String form, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/x-www-form-urlencoded";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return raw("POST", path, form.getBytes(StandardCharsets.UTF_8), all);
+    }
+
     /** Exactly these bytes and headers: for malformed input. */
     Answer raw(String method, String path, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
@@ -60,6 +73,9 @@ final class AdminClient {
                 .method(method, body.length == 0
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer.get());
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

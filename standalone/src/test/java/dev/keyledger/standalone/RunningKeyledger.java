@@ -6,20 +6,35 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The standalone service started for real in the test JVM, on a random port and its own data folder. */
 final class RunningKeyledger implements AutoCloseable {
 
+    static final String ADMIN_ID = "bootstrap-admin";
+    /** The same in every test: the bootstrap admin is created only once per data folder. */
+    static final String ADMIN_SECRET = "test-bootstrap-secret-0123456789abcdefghijklmnop";
+
     private final ConfigurableApplicationContext context;
+    private volatile String adminToken;
 
     private RunningKeyledger(ConfigurableApplicationContext context) {
         this.context = context;
     }
 
     static RunningKeyledger start(Path dataDir, String... properties) {
+        List<String> all = new ArrayList<>(List.of("keyledger.bootstrap.client-id=" + ADMIN_ID,
+                "keyledger.bootstrap.client-secret=" + ADMIN_SECRET));
+        all.addAll(List.of(properties));
+        return startWithoutBootstrapCredentials(dataDir, all.toArray(String[]::new));
+    }
+
+    static RunningKeyledger startWithoutBootstrapCredentials(Path dataDir, String... properties) {
         // As command-line arguments, they take precedence over application.properties, as a user's would.
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--keyledger.data-dir=" + dataDir));
         for (String property : properties) {
@@ -29,8 +44,62 @@ final class RunningKeyledger implements AutoCloseable {
                 .run(arguments.toArray(String[]::new)));
     }
 
+    /** A client of the admin API that authenticates as the bootstrap admin. */
     AdminClient admin() {
-        return new AdminClient(URI.create("http://127.0.0.1:" + port()));
+        return new AdminClient(baseUri(), this::adminToken);
+    }
+
+    /** A client that sends no access token. */
+    AdminClient anonymous() {
+        return new AdminClient(baseUri(), null);
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /**
+     * An access token for a client, waiting for the client auth view to know it (it follows the events within
+     * milliseconds, but the service may have just started).
+     */
+    String tokenFor(String clientId, String secret, String... extraForm) {
+        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret)
+                + (extraForm.length == 0 ? "" : "&" + String.join("&", extraForm));
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            AdminClient.Answer answer = anonymous().form("/oauth2/token", form);
+            if (answer.status() == 200) {
+                return answer.text("access_token");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no token for " + clientId + ": " + answer);
+            }
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    private String adminToken() {
+        if (adminToken == null) {
+            adminToken = tokenFor(ADMIN_ID, ADMIN_SECRET);
+        }
+        return adminToken;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     int port() {

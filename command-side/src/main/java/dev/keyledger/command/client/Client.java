@@ -1,6 +1,7 @@
 package dev.keyledger.command.client;
 
 import dev.keyledger.command.lookup.RoleDirectory;
+import dev.keyledger.command.lookup.SecretUsage;
 import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.command.refusal.NotFound;
 import dev.keyledger.command.refusal.StaleVersion;
@@ -43,7 +44,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -129,9 +132,12 @@ class Client {
     }
 
     @CommandHandler
-    ClientState handle(DeleteSecondarySecret command) {
+    ClientState handle(DeleteSecondarySecret command, SecretUsage usage) {
         requireWritable(command);
         requireSecondary(command.secretId(), "deleted");
+        if (!command.force()) {
+            requireUnusedLately(command.secretId(), usage);
+        }
         apply(new SecondarySecretDeleted(clientId, command.secretId()));
         return state();
     }
@@ -201,6 +207,15 @@ class Client {
         }
         if (secondary == null || !secondary.secret().secretId().equals(secretId)) {
             throw new NotFound("unknown-secret", "client " + clientId + " has no secret " + secretId);
+        }
+    }
+
+    private static void requireUnusedLately(SecretId secretId, SecretUsage usage) {
+        Optional<Instant> lastUsed = usage.lastUsedAt(secretId);
+        if (lastUsed.isPresent() && lastUsed.get().isAfter(Instant.now().minus(usage.deleteGuard()))) {
+            throw new Conflict("secret-recently-used", "secret " + secretId + " authenticated at " + lastUsed.get()
+                    + ", within the last " + usage.deleteGuard().toMinutes() + " minutes: something still uses it."
+                    + " Delete it once it is unused, or with ?force=true", Map.of("lastUsedAt", lastUsed.get()));
         }
     }
 

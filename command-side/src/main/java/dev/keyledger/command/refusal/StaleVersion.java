@@ -2,13 +2,16 @@ package dev.keyledger.command.refusal;
 
 import dev.keyledger.kernel.VersionedCommand;
 
+import java.util.Map;
+
 /** The caller's {@code If-Match} version is not the aggregate's current one: 412. */
 public final class StaleVersion extends Refusal {
 
     private final long currentVersion;
 
     public StaleVersion(long expectedVersion, long currentVersion) {
-        super("stale-version", "expected version " + expectedVersion + " but the current version is " + currentVersion);
+        super("stale-version", "expected version " + expectedVersion + " but the current version is " + currentVersion,
+                Map.of("currentVersion", currentVersion));
         this.currentVersion = currentVersion;
     }
 

@@ -1,6 +1,7 @@
 package dev.keyledger.command.web;
 
 import dev.keyledger.command.dispatch.AuditContext;
+import dev.keyledger.kernel.audit.AdminCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
@@ -8,21 +9,22 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Resolves the {@link AuditContext} of an admin HTTP request. The correlation id is the caller's {@code X-Correlation-Id}
- * when it is a sane token, else a new UUID; either way it is echoed in the answer.
- *
- * <p>Until the admin API is protected by Keyledger's own tokens, there is no authenticated caller: the actor is
- * {@value #UNAUTHENTICATED} and the service listens on loopback only.
+ * Resolves the {@link AuditContext} of an admin HTTP request. The actor is the client id that the token endpoint's
+ * access filter authenticated ({@link AdminCaller}); a request without one is refused, so no write can happen on
+ * behalf of nobody. The correlation id is the caller's {@code X-Correlation-Id} when it is a sane token, else a new
+ * UUID.
  */
 @Component
 public class AdminRequests {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    static final String UNAUTHENTICATED = "unauthenticated";
     private static final Pattern SANE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     public AuditContext of(HttpServletRequest request) {
-        return new AuditContext(UNAUTHENTICATED, correlationId(request), request.getRemoteAddr());
+        if (!(request.getAttribute(AdminCaller.REQUEST_ATTRIBUTE) instanceof String actor)) {
+            throw new Unauthenticated();
+        }
+        return new AuditContext(actor, correlationId(request), request.getRemoteAddr());
     }
 
     public static String correlationId(HttpServletRequest request) {

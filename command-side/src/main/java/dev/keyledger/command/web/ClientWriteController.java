@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -168,12 +169,13 @@ class ClientWriteController {
 
     @DeleteMapping("/{clientId}/secrets/{secretId}")
     ResponseEntity<ClientView> deleteSecondarySecret(@PathVariable String clientId, @PathVariable String secretId,
+                                                     @RequestParam(name = "force", defaultValue = "false") boolean force,
                                                      HttpServletRequest http,
                                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ClientId id = PathIds.client(clientId);
         SecretId secret = PathIds.secret(secretId);
         JsonRequests.requireNoFields(http);
-        return write(new DeleteSecondarySecret(id, secret, Versions.expected(ifMatch)), http);
+        return write(new DeleteSecondarySecret(id, secret, force, Versions.expected(ifMatch)), http);
     }
 
     @PutMapping("/{clientId}/roles/{roleName}")

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +41,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(Unauthenticated.class)
+    ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"keyledger\"")
+                .body(problem(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage()));
+    }
+
     @ExceptionHandler(JsonRequests.BodyTooLarge.class)
     ProblemDetail tooLarge(JsonRequests.BodyTooLarge e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", e.getMessage());
@@ -49,9 +57,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
         HttpStatus status = statusOf(refusal);
         ProblemDetail problem = problem(status, refusal.reason(), refusal.getMessage());
+        refusal.details().forEach(problem::setProperty);
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         if (refusal instanceof StaleVersion stale) {
-            problem.setProperty("currentVersion", stale.currentVersion());
             answer.eTag(Versions.etag(stale.currentVersion()));
         }
         return answer.body(problem);

@@ -3,33 +3,41 @@ package dev.keyledger.command.web;
 import dev.keyledger.command.client.ClientState;
 import dev.keyledger.command.client.SecretEntry;
 import dev.keyledger.command.lookup.RoleDirectory;
+import dev.keyledger.command.lookup.SecretUsage;
 import dev.keyledger.command.role.RoleState;
 import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.client.view.SecretView;
+import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.role.view.RoleView;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Map;
 
 /** Renders aggregate state as the API's representations, leaving every hash behind. */
 @Component
 class StateViews {
 
     private final RoleDirectory roleDirectory;
+    private final SecretUsage secretUsage;
 
-    StateViews(RoleDirectory roleDirectory) {
+    StateViews(RoleDirectory roleDirectory, SecretUsage secretUsage) {
         this.roleDirectory = roleDirectory;
+        this.secretUsage = secretUsage;
     }
 
     ClientView client(ClientState state) {
+        Map<SecretId, Instant> lastUsed = secretUsage.lastUsedAt(
+                state.secrets().stream().map(entry -> entry.secret().secretId()).toList());
         return new ClientView(state.clientId(), state.name(), state.description(), state.status(), state.roles(),
                 roleDirectory.permissionsOf(state.roles()), state.accessTokenTtlSeconds(), state.allowedAudiences(),
-                state.secrets().stream().map(StateViews::secret).toList(), state.version(), state.createdAt(),
-                state.updatedAt());
+                state.secrets().stream().map(entry -> secret(entry, lastUsed.get(entry.secret().secretId()))).toList(),
+                state.version(), state.createdAt(), state.updatedAt());
     }
 
-    static SecretView secret(SecretEntry entry) {
-        // lastUsedAt comes from the token issuance log, which the token endpoint keeps.
+    private static SecretView secret(SecretEntry entry, Instant lastUsedAt) {
         return new SecretView(entry.secret().secretId(), entry.slot(), entry.secret().hint(), entry.createdAt(),
-                entry.secret().expiresAt(), null);
+                entry.secret().expiresAt(), lastUsedAt);
     }
 
     static RoleView role(RoleState state) {

@@ -46,6 +46,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,11 +79,14 @@ class ClientTest {
     private static final SecretId UNKNOWN_SECRET = SecretId.of("s9");
 
     private FixtureConfiguration<Client> fixture;
+    private InMemorySecretUsage secretUsage;
 
     @BeforeEach
     void newFixture() {
         fixture = new AggregateTestFixture<>(Client.class);
+        secretUsage = new InMemorySecretUsage();
         fixture.registerInjectableResource(new InMemoryRoleDirectory().with(READER).with(AUDITOR));
+        fixture.registerInjectableResource(secretUsage);
     }
 
     @Nested
@@ -263,7 +267,7 @@ class ClientTest {
         @Test
         void whenTheSecondaryIsDeleted_thenOnlyThePrimaryRemains() {
             fixture.given(registered(), secondaryAdded())
-                    .when(new DeleteSecondarySecret(CLIENT, SECOND.secretId(), null))
+                    .when(new DeleteSecondarySecret(CLIENT, SECOND.secretId(), false, null))
                     .expectEvents(new SecondarySecretDeleted(CLIENT, SECOND.secretId()))
                     .expectResultMessagePayloadMatching(clientState(state -> {
                         assertThat(state.version()).isEqualTo(2);
@@ -272,9 +276,35 @@ class ClientTest {
         }
 
         @Test
+        void whenTheSecondaryAuthenticatedWithinTheGuard_thenConflictNamingWhen() {
+            Instant lastUsed = Instant.now().minusSeconds(60);
+            secretUsage.usedAt(SECOND.secretId(), lastUsed);
+            fixture.given(registered(), secondaryAdded())
+                    .when(new DeleteSecondarySecret(CLIENT, SECOND.secretId(), false, null))
+                    .expectException(refusal(Conflict.class, "secret-recently-used"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void whenTheSecondaryAuthenticatedWithinTheGuardButDeletionIsForced_thenDeleted() {
+            secretUsage.usedAt(SECOND.secretId(), Instant.now().minusSeconds(60));
+            fixture.given(registered(), secondaryAdded())
+                    .when(new DeleteSecondarySecret(CLIENT, SECOND.secretId(), true, null))
+                    .expectEvents(new SecondarySecretDeleted(CLIENT, SECOND.secretId()));
+        }
+
+        @Test
+        void whenTheSecondaryLastAuthenticatedBeforeTheGuard_thenDeleted() {
+            secretUsage.usedAt(SECOND.secretId(), Instant.now().minus(InMemorySecretUsage.GUARD).minusSeconds(60));
+            fixture.given(registered(), secondaryAdded())
+                    .when(new DeleteSecondarySecret(CLIENT, SECOND.secretId(), false, null))
+                    .expectEvents(new SecondarySecretDeleted(CLIENT, SECOND.secretId()));
+        }
+
+        @Test
         void whenThePrimaryIsDeleted_thenConflict() {
             fixture.given(registered(), secondaryAdded())
-                    .when(new DeleteSecondarySecret(CLIENT, FIRST.secretId(), null))
+                    .when(new DeleteSecondarySecret(CLIENT, FIRST.secretId(), false, null))
                     .expectException(refusal(Conflict.class, "primary-secret"))
                     .expectNoEvents();
         }
@@ -282,7 +312,7 @@ class ClientTest {
         @Test
         void whenAnUnknownSecretIsDeleted_thenNotFound() {
             fixture.given(registered(), secondaryAdded())
-                    .when(new DeleteSecondarySecret(CLIENT, UNKNOWN_SECRET, null))
+                    .when(new DeleteSecondarySecret(CLIENT, UNKNOWN_SECRET, false, null))
                     .expectException(refusal(NotFound.class, "unknown-secret"))
                     .expectNoEvents();
         }
@@ -290,7 +320,7 @@ class ClientTest {
         @Test
         void whenDeletingWithoutASecondary_thenNotFound() {
             fixture.given(registered())
-                    .when(new DeleteSecondarySecret(CLIENT, SECOND.secretId(), null))
+                    .when(new DeleteSecondarySecret(CLIENT, SECOND.secretId(), false, null))
                     .expectException(refusal(NotFound.class, "unknown-secret"))
                     .expectNoEvents();
         }
@@ -300,7 +330,7 @@ class ClientTest {
             fixture.given(registered())
                     .andGivenCommands(new AddSecondarySecret(CLIENT, SECOND, null),
                             new PromoteSecondarySecret(CLIENT, SECOND.secretId(), null))
-                    .when(new DeleteSecondarySecret(CLIENT, FIRST.secretId(), null))
+                    .when(new DeleteSecondarySecret(CLIENT, FIRST.secretId(), false, null))
                     .expectEvents(new SecondarySecretDeleted(CLIENT, FIRST.secretId()))
                     .expectResultMessagePayloadMatching(clientState(state -> {
                         assertThat(state.version()).isEqualTo(3);
@@ -312,7 +342,7 @@ class ClientTest {
         void whenRotatedAndTheOldOneDeleted_thenOnlyTheNewSecretRemains() {
             fixture.given(registered())
                     .andGivenCommands(new RotateClientSecret(CLIENT, SECOND, null))
-                    .when(new DeleteSecondarySecret(CLIENT, FIRST.secretId(), null))
+                    .when(new DeleteSecondarySecret(CLIENT, FIRST.secretId(), false, null))
                     .expectEvents(new SecondarySecretDeleted(CLIENT, FIRST.secretId()))
                     .expectResultMessagePayloadMatching(clientState(state -> {
                         assertThat(state.version()).isEqualTo(2);
@@ -449,7 +479,7 @@ class ClientTest {
                             version -> new RotateClientSecret(CLIENT, SECOND, version),
                             new ClientSecretRotated(CLIENT, SECOND, FIRST.secretId())),
                     new Case("DeleteSecondarySecret", withSecondary,
-                            version -> new DeleteSecondarySecret(CLIENT, SECOND.secretId(), version),
+                            version -> new DeleteSecondarySecret(CLIENT, SECOND.secretId(), false, version),
                             new SecondarySecretDeleted(CLIENT, SECOND.secretId())),
                     new Case("AssignRole", withSecondary,
                             version -> new AssignRole(CLIENT, AUDITOR, version),

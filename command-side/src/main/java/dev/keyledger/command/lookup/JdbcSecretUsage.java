@@ -1,0 +1,51 @@
+package dev.keyledger.command.lookup;
+
+import dev.keyledger.kernel.id.SecretId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code token_secret_usage}, which the token endpoint owns and keeps from its issuance log; the command side
+ * only reads it.
+ */
+@Component
+class JdbcSecretUsage implements SecretUsage {
+
+    private final JdbcClient jdbc;
+    private final Duration deleteGuard;
+
+    JdbcSecretUsage(JdbcClient jdbc, @Value("${keyledger.secrets.delete-guard:PT15M}") Duration deleteGuard) {
+        this.jdbc = jdbc;
+        this.deleteGuard = deleteGuard;
+    }
+
+    @Override
+    public Optional<Instant> lastUsedAt(SecretId secretId) {
+        return Optional.ofNullable(lastUsedAt(List.of(secretId)).get(secretId));
+    }
+
+    @Override
+    public Map<SecretId, Instant> lastUsedAt(Collection<SecretId> secretIds) {
+        Map<SecretId, Instant> usage = new HashMap<>();
+        String[] ids = secretIds.stream().map(SecretId::value).toArray(String[]::new);
+        jdbc.sql("SELECT secret_id, last_used_at FROM token_secret_usage WHERE secret_id = ANY(?)")
+                .param(ids)
+                .query((rs, row) -> usage.put(new SecretId(rs.getString(1)), rs.getTimestamp(2).toInstant()))
+                .list();
+        return usage;
+    }
+
+    @Override
+    public Duration deleteGuard() {
+        return deleteGuard;
+    }
+}

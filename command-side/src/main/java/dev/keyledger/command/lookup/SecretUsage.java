@@ -1,0 +1,20 @@
+package dev.keyledger.command.lookup;
+
+import dev.keyledger.kernel.id.SecretId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** When secrets last authenticated, as the token endpoint's issuance log records it (visible within seconds). */
+public interface SecretUsage {
+
+    Optional<Instant> lastUsedAt(SecretId secretId);
+
+    Map<SecretId, Instant> lastUsedAt(Collection<SecretId> secretIds);
+
+    /** How recently a secret may have been used for its deletion to need {@code force}. */
+    Duration deleteGuard();
+}

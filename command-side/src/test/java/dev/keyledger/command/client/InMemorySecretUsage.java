@@ -1,0 +1,41 @@
+package dev.keyledger.command.client;
+
+import dev.keyledger.command.lookup.SecretUsage;
+import dev.keyledger.kernel.id.SecretId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** When secrets last authenticated in a test, held in memory in place of the token endpoint's usage table. */
+final class InMemorySecretUsage implements SecretUsage {
+
+    static final Duration GUARD = Duration.ofMinutes(15);
+
+    private final Map<SecretId, Instant> lastUsed = new HashMap<>();
+
+    InMemorySecretUsage usedAt(SecretId secretId, Instant at) {
+        lastUsed.put(secretId, at);
+        return this;
+    }
+
+    @Override
+    public Optional<Instant> lastUsedAt(SecretId secretId) {
+        return Optional.ofNullable(lastUsed.get(secretId));
+    }
+
+    @Override
+    public Map<SecretId, Instant> lastUsedAt(Collection<SecretId> secretIds) {
+        Map<SecretId, Instant> found = new HashMap<>();
+        secretIds.stream().filter(lastUsed::containsKey).forEach(id -> found.put(id, lastUsed.get(id)));
+        return found;
+    }
+
+    @Override
+    public Duration deleteGuard() {
+        return GUARD;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.keyledger.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static dev.keyledger.standalone.TokenEndpointTest.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin API is protected by Keyledger's own tokens, and the bootstrap admin makes the first one possible. */
+@ExtendWith(OutputCaptureExtension.class)
+class AdminAccessTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void whenNoOrABadTokenIsSent_then401AndWithoutThePermission_then403() {
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
+            AdminClient anonymous = keyledger.anonymous();
+            AdminClient.Answer none = anonymous.post("/api/v1/roles", "{\"name\":\"x\",\"permissions\":[]}");
+            assertProblem(none, 401);
+            assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
+            assertProblem(anonymous.post("/api/v1/clients", "{\"name\":\"x\"}", "Authorization", "Bearer not-a-token"),
+                    401);
+            assertProblem(anonymous.send("GET", "/api/v1/clients", null, "Authorization", "Basic abc"), 401);
+
+            AdminClient admin = keyledger.admin();
+            admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"keyledger:clients:read\"]}");
+            AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"viewer\",\"roles\":[\"reader\"]}");
+            String token = keyledger.tokenFor(registered.text("clientId"), registered.text("clientSecret"));
+            assertProblem(anonymous.post("/api/v1/clients", "{\"name\":\"x\"}", "Authorization", "Bearer " + token), 403);
+            assertProblem(anonymous.post("/api/v1/signing-keys/rotate", null, "Authorization", "Bearer " + token), 403);
+        }
+    }
+
+    @Test
+    void whenTheAdminWrites_thenTheActorIsItsClientId() {
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
+            String id = keyledger.admin().post("/api/v1/clients", "{\"name\":\"audited\"}").text("clientId");
+            assertThat(keyledger.jdbc().sql("""
+                            SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ?""")
+                    .param(id).query(String.class).single())
+                    .contains("\"actor\":\"" + RunningKeyledger.ADMIN_ID + "\"");
+        }
+    }
+
+    @Test
+    void whenTheAdminTokenIsRevoked_thenTheAdminApiRefusesIt() {
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
+            String token = keyledger.tokenFor(RunningKeyledger.ADMIN_ID, RunningKeyledger.ADMIN_SECRET);
+            AdminClient anonymous = keyledger.anonymous();
+            assertThat(anonymous.send("GET", "/api/v1/clients/none/token-events", null, "Authorization",
+                    "Bearer " + token).status()).isEqualTo(200);
+            anonymous.form("/oauth2/revoke", "token=" + token, "Authorization",
+                    basic(RunningKeyledger.ADMIN_ID, RunningKeyledger.ADMIN_SECRET));
+            assertProblem(anonymous.send("GET", "/api/v1/clients/none/token-events", null, "Authorization",
+                    "Bearer " + token), 401);
+        }
+    }
+
+    @Test
+    void whenNoBootstrapCredentialsAreConfigured_thenTheyAreGeneratedIntoAnOwnerOnlyFileAndNeverLogged(
+            CapturedOutput output) throws Exception {
+        try (RunningKeyledger keyledger = RunningKeyledger.startWithoutBootstrapCredentials(dataDir)) {
+            Path file = dataDir.resolve("bootstrap-admin.json");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            JsonNode credentials = new ObjectMapper().readTree(file.toFile());
+            String secret = credentials.get("clientSecret").asText();
+            assertThat(secret).startsWith("kls_");
+            String token = keyledger.tokenFor(credentials.get("clientId").asText(), secret);
+            assertThat(keyledger.anonymous().post("/api/v1/roles", "{\"name\":\"ok\",\"permissions\":[]}",
+                    "Authorization", "Bearer " + token).status()).isEqualTo(201);
+            assertThat(output.getAll()).contains(file.toAbsolutePath().toString()).doesNotContain(secret);
+        }
+    }
+
+    private static void assertProblem(AdminClient.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+}

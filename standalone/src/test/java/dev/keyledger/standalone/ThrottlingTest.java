@@ -1,0 +1,110 @@
+package dev.keyledger.standalone;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static dev.keyledger.standalone.TokenEndpointTest.basic;
+import static dev.keyledger.standalone.TokenEndpointTest.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Throttling of secret guessing (API.md §1), with requests from two real source addresses on the loopback network
+ * (127.0.0.1 and 127.0.0.2), so that "other addresses are unaffected" is shown, not assumed.
+ */
+class ThrottlingTest {
+
+    private static final String GUESSER = "127.0.0.2";
+    private static final String HONEST = "127.0.0.3";
+
+    @TempDir
+    static Path dataDir;
+    private static RunningKeyledger keyledger;
+    private static String victim;
+    private static String victimSecret;
+    private static String other;
+    private static String otherSecret;
+
+    @BeforeAll
+    static void start() {
+        keyledger = RunningKeyledger.start(dataDir, "keyledger.token.throttle.pair-failures=5",
+                "keyledger.token.throttle.address-failures=12", "keyledger.token.throttle.window=PT30S");
+        AdminClient admin = keyledger.admin();
+        AdminClient.Answer one = admin.post("/api/v1/clients", "{\"name\":\"victim\"}");
+        victim = one.text("clientId");
+        victimSecret = one.text("clientSecret");
+        AdminClient.Answer two = admin.post("/api/v1/clients", "{\"name\":\"other\"}");
+        other = two.text("clientId");
+        otherSecret = two.text("clientSecret");
+        keyledger.tokenFor(victim, victimSecret);
+        keyledger.tokenFor(other, otherSecret);
+    }
+
+    @AfterAll
+    static void stop() {
+        keyledger.close();
+    }
+
+    @Test
+    void whenAnAddressGuessesAClientsSecret_thenThatPairIsThrottledAndNobodyElseIs() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(status(token(GUESSER, victim, "guess-" + i))).isEqualTo(401);
+        }
+        String throttled = token(GUESSER, victim, "guess-6");
+        assertThat(status(throttled)).isEqualTo(429);
+        assertThat(throttled).contains("\"error\":\"slow_down\"").containsIgnoringCase("Retry-After: ");
+        assertThat(status(token(GUESSER, victim, victimSecret))).as("the right secret too: no oracle").isEqualTo(429);
+        assertThat(status(token(HONEST, victim, victimSecret))).as("another address").isEqualTo(200);
+        assertThat(status(token(GUESSER, other, otherSecret))).as("another client from that address").isEqualTo(200);
+
+        waitUntil(() -> keyledger.jdbc().sql("""
+                        SELECT count(*) FROM token_issuance_log WHERE client_id = ? AND outcome = 'THROTTLED'""")
+                .param(victim).query(Long.class).single() == 2, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void whenAnAddressFailsTooOftenAcrossClients_thenTheWholeAddressIsThrottled() throws Exception {
+        String address = "127.0.0.4";
+        for (int i = 0; i < 12; i++) {
+            assertThat(status(token(address, "unknown-" + i, "guess"))).isEqualTo(401);
+        }
+        assertThat(status(token(address, other, otherSecret))).isEqualTo(429);
+        assertThat(status(token(HONEST, other, otherSecret))).isEqualTo(200);
+    }
+
+    /** One raw HTTP/1.1 token request from {@code sourceAddress}; returns the whole answer as text. */
+    private static String token(String sourceAddress, String clientId, String secret) throws IOException {
+        byte[] body = "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", keyledger.port()), 5000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nAuthorization: " + basic(clientId, secret)
+                    + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int status(String answer) {
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+}

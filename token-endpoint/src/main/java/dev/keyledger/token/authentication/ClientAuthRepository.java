@@ -1,0 +1,72 @@
+package dev.keyledger.token.authentication;
+
+import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.id.SecretSlot;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the client auth view. The table belongs to the query side, which keeps it from the events; the token
+ * endpoint only reads it, and only off the hot path (see {@link ClientAuthCache}).
+ */
+@Component
+class ClientAuthRepository {
+
+    private static final String COLUMNS = """
+            client_id, status, primary_secret_id, primary_hash, primary_expires_at, secondary_secret_id,
+            secondary_hash, secondary_expires_at, roles, permissions, access_token_ttl_seconds, allowed_audiences,
+            version, revision""";
+
+    private final JdbcClient jdbc;
+
+    ClientAuthRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Rows changed after {@code revision}, oldest change first. */
+    List<ClientAuthEntry> changedAfter(long revision) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM query_client_auth WHERE revision > ? ORDER BY revision")
+                .param(revision)
+                .query(ROW)
+                .list();
+    }
+
+    private static final RowMapper<ClientAuthEntry> ROW = (rs, row) -> new ClientAuthEntry(
+            rs.getString("client_id"),
+            ClientStatus.valueOf(rs.getString("status")),
+            secret(rs, "primary", SecretSlot.PRIMARY),
+            rs.getString("secondary_secret_id") == null ? null : secret(rs, "secondary", SecretSlot.SECONDARY),
+            List.copyOf(strings(rs.getArray("roles"))),
+            Set.copyOf(strings(rs.getArray("permissions"))),
+            rs.getInt("access_token_ttl_seconds"),
+            Set.copyOf(strings(rs.getArray("allowed_audiences"))),
+            rs.getLong("version"),
+            rs.getLong("revision"));
+
+    private static StoredSecret secret(ResultSet rs, String prefix, SecretSlot slot) throws SQLException {
+        Timestamp expiresAt = rs.getTimestamp(prefix + "_expires_at");
+        return new StoredSecret(rs.getString(prefix + "_secret_id"), slot,
+                Base64.getUrlDecoder().decode(rs.getString(prefix + "_hash")),
+                expiresAt == null ? null : expiresAt.toInstant());
+    }
+
+    private static Set<String> strings(Array array) throws SQLException {
+        Set<String> values = new LinkedHashSet<>();
+        if (array != null) {
+            for (Object value : (Object[]) array.getArray()) {
+                values.add((String) value);
+            }
+        }
+        return values;
+    }
+}

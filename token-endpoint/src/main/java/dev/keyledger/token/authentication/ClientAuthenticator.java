@@ -1,0 +1,72 @@
+package dev.keyledger.token.authentication;
+
+import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.id.SecretSlot;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks client credentials against the in-memory auth view. Every call does the same work whatever the outcome:
+ * one SHA-256 and two constant-time comparisons (against a decoy when the client or its secondary does not exist),
+ * so an unknown client costs what a wrong secret costs (DESIGN.md decision 2).
+ */
+@Component
+public class ClientAuthenticator {
+
+    private static final ClientAuthEntry UNKNOWN = decoy();
+
+    private final ClientAuthCache cache;
+
+    public ClientAuthenticator(ClientAuthCache cache) {
+        this.cache = cache;
+    }
+
+    public Authentication authenticate(ClientCredentials credentials, Instant now) {
+        ClientAuthEntry client = cache.find(credentials.clientId()).orElse(UNKNOWN);
+        byte[] presented = sha256(credentials.secret());
+        StoredSecret secondary = client.secondary() == null ? UNKNOWN.secondary() : client.secondary();
+        boolean primaryMatches = MessageDigest.isEqual(presented, client.primary().hash());
+        boolean secondaryMatches = MessageDigest.isEqual(presented, secondary.hash());
+        if (client == UNKNOWN) {
+            return new Authentication(null, null, "unknown-client");
+        }
+        if (client.status() != ClientStatus.ACTIVE) {
+            return new Authentication(client, null, client.status() == ClientStatus.DISABLED
+                    ? "client-disabled" : "client-deleted");
+        }
+        StoredSecret matched = primaryMatches ? client.primary() : secondaryMatches ? client.secondary() : null;
+        if (matched == null) {
+            return new Authentication(client, null, "wrong-secret");
+        }
+        if (!matched.usableAt(now)) {
+            return new Authentication(client, null, "expired-secret");
+        }
+        return new Authentication(client, matched, null);
+    }
+
+    static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /** A client no secret can match: random hashes, drawn once. */
+    private static ClientAuthEntry decoy() {
+        SecureRandom random = new SecureRandom();
+        byte[] primary = new byte[32];
+        byte[] secondary = new byte[32];
+        random.nextBytes(primary);
+        random.nextBytes(secondary);
+        return new ClientAuthEntry("", ClientStatus.DELETED, new StoredSecret("", SecretSlot.PRIMARY, primary, null),
+                new StoredSecret("", SecretSlot.SECONDARY, secondary, null), List.of(), Set.of(), 0, Set.of(), 0, 0);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.keyledger.token.issuance;
+
+import dev.keyledger.kernel.id.SecretSlot;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of the issuance log: an issued token, a failed or a throttled attempt. Fields that do not apply are
+ * {@code null}. It never holds a secret, a hash or a token.
+ */
+public record IssuanceRecord(
+        Instant at,
+        String clientId,
+        Outcome outcome,
+        String jti,
+        String secretId,
+        SecretSlot slot,
+        String scope,
+        List<String> audience,
+        String sourceAddress,
+        String reason) {
+
+    public static IssuanceRecord failed(Instant at, String clientId, Outcome outcome, String sourceAddress,
+                                        String reason) {
+        return new IssuanceRecord(at, clientId, outcome, null, null, null, null, null, sourceAddress, reason);
+    }
+}

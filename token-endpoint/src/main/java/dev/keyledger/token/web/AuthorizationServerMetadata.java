@@ -1,0 +1,42 @@
+package dev.keyledger.token.web;
+
+import dev.keyledger.token.config.TokenSettings;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /.well-known/oauth-authorization-server} (RFC 8414). */
+@RestController
+class AuthorizationServerMetadata {
+
+    private final TokenSettings settings;
+
+    AuthorizationServerMetadata(TokenSettings settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping("/.well-known/oauth-authorization-server")
+    ResponseEntity<Map<String, Object>> metadata() {
+        String issuer = settings.issuer();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", issuer);
+        metadata.put("token_endpoint", issuer + "/oauth2/token");
+        metadata.put("jwks_uri", issuer + "/.well-known/jwks.json");
+        metadata.put("grant_types_supported", List.of("client_credentials"));
+        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("introspection_endpoint", issuer + "/oauth2/introspect");
+        metadata.put("introspection_endpoint_auth_methods_supported",
+                List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("revocation_endpoint", issuer + "/oauth2/revoke");
+        metadata.put("revocation_endpoint_auth_methods_supported",
+                List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("response_types_supported", List.of());
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).body(metadata);
+    }
+}

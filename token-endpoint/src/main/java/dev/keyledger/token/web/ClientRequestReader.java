@@ -1,0 +1,141 @@
+package dev.keyledger.token.web;
+
+import dev.keyledger.token.authentication.ClientCredentials;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a POST to an OAuth endpoint (RFC 6749 §2.3.1, §3.2): a form body of at most {@value #LIMIT_BYTES} bytes, no
+ * parameter twice (but the repeatable ones), no parameters in the query, and exactly one way of client
+ * authentication. Every violation is {@code invalid_request} (a body too large: 413).
+ */
+final class ClientRequestReader {
+
+    static final int LIMIT_BYTES = 64 * 1024;
+    private static final Set<String> REPEATABLE = Set.of("resource", "audience");
+    private static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED;
+
+    private ClientRequestReader() {
+    }
+
+    static ClientRequest read(HttpServletRequest request) {
+        if (request.getQueryString() != null) {
+            throw problem("parameters must be sent in the request body, not in the URI");
+        }
+        requireForm(request.getContentType());
+        Map<String, List<String>> parameters = parameters(body(request));
+        ClientCredentials basic = basic(request.getHeader("Authorization"));
+        String clientId = parameters.containsKey("client_id") ? parameters.get("client_id").get(0) : null;
+        String secret = parameters.containsKey("client_secret") ? parameters.get("client_secret").get(0) : null;
+        if (basic != null) {
+            if (clientId != null || secret != null) {
+                throw problem("use one client authentication method: HTTP Basic or client_secret in the body");
+            }
+            return new ClientRequest(basic, parameters);
+        }
+        if (secret != null && clientId == null) {
+            throw problem("client_secret without client_id");
+        }
+        ClientCredentials post = clientId != null && secret != null
+                ? new ClientCredentials(clientId, secret, ClientCredentials.Method.CLIENT_SECRET_POST)
+                : null;
+        return new ClientRequest(post, parameters);
+    }
+
+    private static void requireForm(String contentType) {
+        try {
+            MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
+            boolean utf8 = type != null && (type.getCharset() == null || type.getCharset().equals(StandardCharsets.UTF_8));
+            if (type == null || !FORM.equalsTypeAndSubtype(type) || !utf8) {
+                throw problem("the body must be application/x-www-form-urlencoded (UTF-8)");
+            }
+        } catch (IllegalArgumentException e) { // InvalidMediaTypeException too
+            throw problem("the body must be application/x-www-form-urlencoded (UTF-8)");
+        }
+    }
+
+    private static byte[] body(HttpServletRequest request) {
+        if (request.getContentLengthLong() > LIMIT_BYTES) {
+            throw new OAuthProblem(new OAuthError(413, "invalid_request", "the body exceeds 64 KiB", false, 0));
+        }
+        try {
+            byte[] body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
+            if (body.length > LIMIT_BYTES) {
+                throw new OAuthProblem(new OAuthError(413, "invalid_request", "the body exceeds 64 KiB", false, 0));
+            }
+            return body;
+        } catch (IOException e) {
+            throw problem("the body could not be read");
+        }
+    }
+
+    private static Map<String, List<String>> parameters(byte[] body) {
+        Map<String, List<String>> parsed;
+        try {
+            parsed = FormBody.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw problem("the body is not valid UTF-8 form encoding: " + e.getMessage());
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parsed.forEach((name, values) -> {
+            List<String> present = values.stream().filter(value -> !value.isEmpty()).toList();
+            if (present.size() > 1 && !REPEATABLE.contains(name)) {
+                throw problem("parameter " + safe(name) + " is repeated");
+            }
+            if (!present.isEmpty()) {
+                parameters.put(name, present);
+            }
+        });
+        return parameters;
+    }
+
+    /** The credentials of an HTTP Basic header, {@code null} for no header or another scheme. */
+    private static ClientCredentials basic(String authorization) {
+        if (authorization == null || authorization.length() < 6
+                || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            byte[] decoded = Base64.getDecoder().decode(authorization.substring(6).trim());
+            int colon = indexOf(decoded, (byte) ':');
+            if (colon < 0) {
+                throw problem("the Basic credentials have no ':'");
+            }
+            String clientId = FormBody.decode(decoded, 0, colon);
+            String secret = FormBody.decode(decoded, colon + 1, decoded.length);
+            if (clientId.isEmpty() || secret.isEmpty()) {
+                throw problem("the Basic credentials lack a client id or secret");
+            }
+            return new ClientCredentials(clientId, secret, ClientCredentials.Method.CLIENT_SECRET_BASIC);
+        } catch (IllegalArgumentException e) {
+            throw problem("the Basic credentials are malformed");
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A parameter name fit to echo: printable ASCII, at most 40 characters. */
+    private static String safe(String name) {
+        String printable = name.replaceAll("[^\\x21-\\x7E]", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+    }
+
+    private static OAuthProblem problem(String description) {
+        return new OAuthProblem(OAuthError.invalidRequest(description));
+    }
+}

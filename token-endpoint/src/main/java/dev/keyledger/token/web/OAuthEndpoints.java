@@ -1,0 +1,37 @@
+package dev.keyledger.token.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.token.authentication.ClientAuthCache;
+import dev.keyledger.token.authentication.ClientAuthenticator;
+import dev.keyledger.token.config.TokenSettings;
+import dev.keyledger.token.issuance.IssuanceLog;
+import dev.keyledger.token.throttle.FailureThrottle;
+import dev.keyledger.token.token.AccessTokenIssuer;
+import dev.keyledger.token.token.AccessTokenVerifier;
+import dev.keyledger.token.token.Revocations;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Mounts the OAuth endpoints at {@code /oauth2/*}. */
+@Configuration(proxyBeanMethods = false)
+class OAuthEndpoints {
+
+    @Bean
+    ServletRegistrationBean<OAuthServlet> oauthServlet(ClientAuthenticator authenticator, FailureThrottle throttle,
+                                                       AccessTokenIssuer issuer, AccessTokenVerifier verifier,
+                                                       Revocations revocations, ClientAuthCache clients,
+                                                       IssuanceLog log, TokenSettings settings, ObjectMapper json) {
+        OAuthResponses responses = new OAuthResponses(json);
+        CallerAuthentication callers = new CallerAuthentication(authenticator, throttle);
+        OAuthServlet servlet = new OAuthServlet(
+                new TokenEndpoint(authenticator, throttle, issuer, log, settings, responses),
+                new IntrospectionEndpoint(callers, verifier, revocations, clients, responses),
+                new RevocationEndpoint(callers, verifier, revocations, responses),
+                responses);
+        ServletRegistrationBean<OAuthServlet> registration = new ServletRegistrationBean<>(servlet, "/oauth2/*");
+        registration.setName("oauth2");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}
