@@ -37,6 +37,11 @@ final class RunningKeyledger implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** A bean of the running service, to look at what HTTP does not show (the token endpoint's keys, say). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     JdbcClient jdbc() {
         return context.getBean(JdbcClient.class);
     }
