@@ -85,10 +85,6 @@ final class RunningKeyledger implements AutoCloseable {
         return adminToken;
     }
 
-    <T> T bean(Class<T> type) {
-        return context.getBean(type);
-    }
-
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -104,6 +100,11 @@ final class RunningKeyledger implements AutoCloseable {
 
     int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** A bean of the running service, to look at what HTTP does not show (the token endpoint's keys, say). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     JdbcClient jdbc() {

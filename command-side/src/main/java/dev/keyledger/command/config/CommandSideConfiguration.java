@@ -1,6 +1,7 @@
 package dev.keyledger.command.config;
 
 import dev.keyledger.command.lookup.CommandLookupProjector;
+import dev.keyledger.command.signingkey.SigningKeySettings;
 import dev.keyledger.kernel.audit.AuditMetadata;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -18,7 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
-/** Wires the command side: its schema, its Axon settings, its key-encryption key. */
+/** Wires the command side: its schema, its Axon settings, its key-encryption key, its signing-key settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class CommandSideConfiguration {
@@ -66,5 +67,12 @@ public class CommandSideConfiguration {
             throw new IllegalStateException("keyledger.key-encryption-key must be 256 bits (32 bytes, base64)");
         }
         return new SecretKeySpec(key, "AES");
+    }
+
+    /** {@code KEYLEDGER_TOKEN_ALGORITHM} and {@code KEYLEDGER_KEYS_ACTIVATION_DELAY} (API.md §4); bad values stop the start. */
+    @Bean
+    SigningKeySettings signingKeySettings(@Value("${keyledger.token.algorithm:ES256}") String algorithm,
+                                          @Value("${keyledger.keys.activation-delay:PT60S}") String activationDelay) {
+        return SigningKeySettings.parse(algorithm, activationDelay);
     }
 }

@@ -14,6 +14,9 @@ import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
 import dev.keyledger.kernel.role.event.RoleCreated;
 import dev.keyledger.kernel.role.event.RoleDeleted;
 import dev.keyledger.kernel.role.event.RolePermissionsReplaced;
+import dev.keyledger.kernel.signingkey.event.SigningKeyActivated;
+import dev.keyledger.kernel.signingkey.event.SigningKeyPublished;
+import dev.keyledger.kernel.signingkey.event.SigningKeyRetired;
 
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +41,10 @@ public final class WireNames {
             Map.entry(ClientDeleted.class, "client.deleted"),
             Map.entry(RoleCreated.class, "role.created"),
             Map.entry(RolePermissionsReplaced.class, "role.permissions-replaced"),
-            Map.entry(RoleDeleted.class, "role.deleted"));
+            Map.entry(RoleDeleted.class, "role.deleted"),
+            Map.entry(SigningKeyPublished.class, "signing-key.published"),
+            Map.entry(SigningKeyActivated.class, "signing-key.activated"),
+            Map.entry(SigningKeyRetired.class, "signing-key.retired"));
 
     private WireNames() {
     }

@@ -1,2 +1,5 @@
-/** The admin API's protection by Keyledger's own access tokens: who may call which endpoint. */
+/**
+ * The admin API as far as the token endpoint serves it: its protection by Keyledger's own access tokens (who may
+ * call which endpoint) and the signing-key listing.
+ */
 package dev.keyledger.token.admin;

@@ -2,14 +2,21 @@ package dev.keyledger.token.config;
 
 import dev.keyledger.token.throttle.ThrottleSettings;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import java.util.Base64;
 
-/** Wires the token endpoint: its own tables (issuance log, secret usage, revocations) and its settings. */
+/**
+ * Wires the token endpoint: its own tables (issuance log, secret usage, revocations), its settings, and the
+ * key-encryption key that opens the sealed private signing keys. Scheduling drives the in-memory views' refreshes.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(ThrottleSettings.class)
@@ -27,6 +34,24 @@ public class TokenEndpointConfiguration {
                 .load()
                 .migrate();
         return new TokenEndpointSchema();
+    }
+
+    /**
+     * The key-encryption key ({@code KEYLEDGER_KEY_ENCRYPTION_KEY}), which opens the sealed private keys. Named apart
+     * from the command side's bean so that both can live in the standalone JVM.
+     */
+    @Bean
+    SecretKey tokenKeyEncryptionKey(@Value("${keyledger.key-encryption-key}") String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("keyledger.key-encryption-key is not valid base64");
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException("keyledger.key-encryption-key must be 256 bits (32 bytes, base64)");
+        }
+        return new SecretKeySpec(key, "AES");
     }
 
     /** The proof, as a bean, that the token endpoint's tables exist. */

@@ -52,7 +52,7 @@ public class AccessTokenIssuer {
         if (!grant.scope().isEmpty()) {
             jwt.claim("scope", grant.scopeString());
         }
-        String value = jwt.signWith(key.privateKey(), JoseAlgorithms.signatureAlgorithm(key.algorithm())).compact();
+        String value = jwt.signWith(key.privateKey(), key.jwsAlgorithm()).compact();
         return new IssuedToken(value, jti, key.kid(), issuedAt, expiresAt);
     }
 }

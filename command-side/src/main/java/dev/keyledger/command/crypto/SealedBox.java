@@ -1,4 +1,4 @@
-package dev.keyledger.command.idempotency;
+package dev.keyledger.command.crypto;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -10,8 +10,9 @@ import java.security.SecureRandom;
 /**
  * AES-256-GCM under the key-encryption key: a random 96-bit nonce, then the ciphertext with its 128-bit tag. The
  * associated data binds a sealed value to where it is stored, so a row's value cannot be moved to another row.
+ * Used for idempotent answers (they hold a new client's secret) and for signing keys' private keys.
  */
-final class SealedBox {
+public final class SealedBox {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -19,11 +20,11 @@ final class SealedBox {
 
     private final SecretKey key;
 
-    SealedBox(SecretKey key) {
+    public SealedBox(SecretKey key) {
         this.key = key;
     }
 
-    byte[] seal(byte[] plaintext, byte[] associatedData) {
+    public byte[] seal(byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
@@ -37,7 +38,7 @@ final class SealedBox {
         }
     }
 
-    byte[] open(byte[] sealed, byte[] associatedData) {
+    public byte[] open(byte[] sealed, byte[] associatedData) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));

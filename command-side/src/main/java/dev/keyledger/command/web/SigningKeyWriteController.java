@@ -1,0 +1,36 @@
+package dev.keyledger.command.web;
+
+import dev.keyledger.command.signingkey.KeyRecord;
+import dev.keyledger.command.signingkey.SigningKeyLifecycle;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** The signing-key writes of the admin API (API.md §2 "Signing keys"). */
+@RestController
+@RequestMapping("/api/v1/signing-keys")
+class SigningKeyWriteController {
+
+    private final SigningKeyLifecycle lifecycle;
+    private final AdminRequests adminRequests;
+
+    SigningKeyWriteController(SigningKeyLifecycle lifecycle, AdminRequests adminRequests) {
+        this.lifecycle = lifecycle;
+        this.adminRequests = adminRequests;
+    }
+
+    /**
+     * Publishes a new key now; it signs after the activation delay, when the current key retires. 202: the rotation
+     * completes later, on its own.
+     */
+    @PostMapping("/rotate")
+    ResponseEntity<RotatedKey> rotate(HttpServletRequest http) {
+        JsonRequests.requireNoFields(http);
+        KeyRecord key = lifecycle.rotate(adminRequests.of(http));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/signing-keys")).body(RotatedKey.of(key));
+    }
+}

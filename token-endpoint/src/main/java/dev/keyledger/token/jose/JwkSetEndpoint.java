@@ -1,0 +1,74 @@
+package dev.keyledger.token.jose;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jsonwebtoken.security.Jwks;
+import io.jsonwebtoken.security.PublicJwk;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /.well-known/jwks.json} (RFC 7517, API.md §1): every key that may still verify a live token, public
+ * members only. The document is rebuilt only when the key set changes. Verifiers may cache it for
+ * {@link #MAX_AGE}, which is kept below the default activation delay (60 s) so that a key is in every cache before it
+ * signs.
+ */
+@RestController
+class JwkSetEndpoint {
+
+    static final Duration MAX_AGE = Duration.ofSeconds(30);
+
+    private final SigningKeys keys;
+    private final ObjectMapper json;
+    private volatile Rendered rendered = new Rendered(null, null);
+
+    JwkSetEndpoint(SigningKeys keys, ObjectMapper json) {
+        this.keys = keys;
+        this.json = json;
+    }
+
+    @GetMapping("/.well-known/jwks.json")
+    ResponseEntity<byte[]> jwkSet() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(render(keys.published()));
+    }
+
+    private byte[] render(List<SigningKey> published) {
+        Rendered last = rendered;
+        if (last.keys() == published) {
+            return last.document();
+        }
+        List<Map<String, Object>> jwks = published.stream().map(JwkSetEndpoint::jwk).toList();
+        try {
+            byte[] document = json.writeValueAsBytes(Map.of("keys", jwks));
+            rendered = new Rendered(published, document);
+            return document;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the JWK set cannot be written", e);
+        }
+    }
+
+    /** Our kid, not a thumbprint: the kid names the key across its whole lifecycle and the audit trail. */
+    private static Map<String, Object> jwk(SigningKey key) {
+        PublicJwk<?> jwk = Jwks.builder().key(key.publicKey())
+                .id(key.kid())
+                .publicKeyUse("sig")
+                .algorithm(key.algorithm())
+                .build();
+        return new LinkedHashMap<>(jwk);
+    }
+
+    /** The last document and the key list it was made from (compared by identity: snapshots are immutable). */
+    private record Rendered(List<SigningKey> keys, byte[] document) {
+    }
+}
