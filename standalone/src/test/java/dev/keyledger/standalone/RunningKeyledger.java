@@ -120,6 +120,16 @@ final class RunningKeyledger implements AutoCloseable {
                 .param(aggregateId).query(Long.class).single();
     }
 
+    /** A TEXT[] column of a client's auth view row, in its stored order. */
+    List<String> textArray(String column, String clientId) {
+        return jdbc().sql("SELECT unnest(" + column + ") FROM query_client_auth WHERE client_id = ?")
+                .param(clientId).query(String.class).list();
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();

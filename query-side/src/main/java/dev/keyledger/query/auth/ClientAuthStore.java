@@ -1,0 +1,73 @@
+package dev.keyledger.query.auth;
+
+import dev.keyledger.kernel.id.Permission;
+import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.query.client.ClientSnapshot;
+import dev.keyledger.query.client.SecretState;
+import dev.keyledger.query.projection.EffectivePermissions;
+import dev.keyledger.query.projection.RedactedText;
+import dev.keyledger.query.projection.SqlValues;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.SortedSet;
+
+/**
+ * Writes the client auth view ({@code query_client_auth}), the table the token endpoint reads through its own
+ * repository. The contract it keeps: rows are never deleted, and every insert or update takes a new
+ * {@code revision} from the sequence, so that a reader polling "revision > last seen" misses no change. Writes are
+ * guarded by the client's version, so a redelivered event changes nothing (and takes no revision).
+ */
+@Component
+public class ClientAuthStore {
+
+    private final JdbcClient jdbc;
+
+    public ClientAuthStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(ClientSnapshot client, SortedSet<Permission> permissions) {
+        SecretState primary = client.primary();
+        SecretState secondary = client.secondary();
+        jdbc.sql("""
+                        INSERT INTO query_client_auth (client_id, status, primary_secret_id, primary_hash,
+                            primary_expires_at, secondary_secret_id, secondary_hash, secondary_expires_at,
+                            roles, permissions, access_token_ttl_seconds, allowed_audiences, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (client_id) DO UPDATE SET status = EXCLUDED.status,
+                            primary_secret_id = EXCLUDED.primary_secret_id, primary_hash = EXCLUDED.primary_hash,
+                            primary_expires_at = EXCLUDED.primary_expires_at,
+                            secondary_secret_id = EXCLUDED.secondary_secret_id,
+                            secondary_hash = EXCLUDED.secondary_hash,
+                            secondary_expires_at = EXCLUDED.secondary_expires_at,
+                            roles = EXCLUDED.roles, permissions = EXCLUDED.permissions,
+                            access_token_ttl_seconds = EXCLUDED.access_token_ttl_seconds,
+                            allowed_audiences = EXCLUDED.allowed_audiences, version = EXCLUDED.version,
+                            revision = nextval('query_client_auth_revision')
+                        WHERE query_client_auth.version < EXCLUDED.version""")
+                .params(client.clientId().value(), client.status().name(),
+                        primary.secret().secretId().value(), RedactedText.of(primary.secret().hash().sha256()),
+                        SqlValues.timestamp(primary.secret().expiresAt()),
+                        secondary == null ? null : secondary.secret().secretId().value(),
+                        secondary == null ? null : RedactedText.of(secondary.secret().hash().sha256()),
+                        secondary == null ? null : SqlValues.timestamp(secondary.secret().expiresAt()),
+                        SqlValues.textArray(client.roles()), SqlValues.textArray(permissions),
+                        client.accessTokenTtlSeconds(), SqlValues.textArray(client.allowedAudiences()),
+                        client.version())
+                .update();
+    }
+
+    /**
+     * Recomputes the effective permissions of every client holding the role, after the role changed. Only rows
+     * whose permissions actually change are updated, so that caches are invalidated for a reason.
+     */
+    public int recomputePermissions(RoleName role) {
+        String effective = EffectivePermissions.SQL_OF_ROLES.formatted("roles");
+        return jdbc.sql("UPDATE query_client_auth SET permissions = " + effective
+                        + ", revision = nextval('query_client_auth_revision')"
+                        + " WHERE ? = ANY(roles) AND permissions IS DISTINCT FROM " + effective)
+                .param(role.value())
+                .update();
+    }
+}

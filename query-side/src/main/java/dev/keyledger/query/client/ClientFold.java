@@ -1,0 +1,129 @@
+package dev.keyledger.query.client;
+
+import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.client.event.ClientDeleted;
+import dev.keyledger.kernel.client.event.ClientDetailsChanged;
+import dev.keyledger.kernel.client.event.ClientDisabled;
+import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientEvent;
+import dev.keyledger.kernel.client.event.ClientRegistered;
+import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.RoleAssigned;
+import dev.keyledger.kernel.client.event.RoleUnassigned;
+import dev.keyledger.kernel.client.event.SecondarySecretAdded;
+import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
+import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.id.SecretSlot;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Folds a client's events into its {@link ClientSnapshot}: the one definition of "the state after these events",
+ * used by the projection (event by event) and by {@code ?asOf=} (over the events up to an instant). Pure: no
+ * database, no clock, no Spring.
+ */
+public final class ClientFold {
+
+    private ClientFold() {
+    }
+
+    /**
+     * The state after {@code event}. {@code current} is {@code null} before the registration.
+     *
+     * @throws IllegalStateException if the event cannot follow {@code current} (a stream out of order)
+     */
+    public static ClientSnapshot apply(ClientSnapshot current, ClientEvent event, long sequence, Instant at) {
+        if (event instanceof ClientRegistered registered) {
+            requireState(current == null, event, sequence);
+            return registered(registered, sequence, at);
+        }
+        requireState(current != null && current.isBefore(sequence), event, sequence);
+        if (event instanceof ClientDetailsChanged changed) {
+            return detailsChanged(current, changed, sequence, at);
+        }
+        if (event instanceof SecondarySecretAdded added) {
+            return secrets(current, current.primary(), new SecretState(added.secret(), SecretSlot.SECONDARY, at),
+                    sequence, at);
+        }
+        if (event instanceof SecondarySecretPromoted) {
+            return secrets(current, current.secondary().inSlot(SecretSlot.PRIMARY),
+                    current.primary().inSlot(SecretSlot.SECONDARY), sequence, at);
+        }
+        if (event instanceof ClientSecretRotated rotated) {
+            return secrets(current, new SecretState(rotated.newPrimary(), SecretSlot.PRIMARY, at),
+                    current.primary().inSlot(SecretSlot.SECONDARY), sequence, at);
+        }
+        if (event instanceof SecondarySecretDeleted) {
+            return secrets(current, current.primary(), null, sequence, at);
+        }
+        if (event instanceof RoleAssigned assigned) {
+            SortedSet<RoleName> roles = new TreeSet<>(current.roles());
+            roles.add(assigned.role());
+            return roles(current, roles, sequence, at);
+        }
+        if (event instanceof RoleUnassigned unassigned) {
+            SortedSet<RoleName> roles = new TreeSet<>(current.roles());
+            roles.remove(unassigned.role());
+            return roles(current, roles, sequence, at);
+        }
+        if (event instanceof ClientDisabled) {
+            return status(current, ClientStatus.DISABLED, sequence, at);
+        }
+        if (event instanceof ClientEnabled) {
+            return status(current, ClientStatus.ACTIVE, sequence, at);
+        }
+        if (event instanceof ClientDeleted) {
+            return status(current, ClientStatus.DELETED, sequence, at);
+        }
+        throw new IllegalArgumentException("no fold for client event " + event.getClass().getName());
+    }
+
+    private static ClientSnapshot registered(ClientRegistered event, long sequence, Instant at) {
+        return new ClientSnapshot(event.clientId(), event.name(), event.description(), ClientStatus.ACTIVE,
+                new TreeSet<>(event.roles()), event.accessTokenTtlSeconds(), event.allowedAudiences(),
+                new SecretState(event.primarySecret(), SecretSlot.PRIMARY, at), null, sequence, at, at);
+    }
+
+    private static ClientSnapshot detailsChanged(ClientSnapshot c, ClientDetailsChanged event, long sequence,
+                                                 Instant at) {
+        // Only changed fields are present; an empty description means it was cleared.
+        String description = event.description() == null
+                ? c.description()
+                : event.description().isEmpty() ? null : event.description();
+        int ttl = Objects.requireNonNullElse(event.accessTokenTtlSeconds(), c.accessTokenTtlSeconds());
+        List<URI> audiences = Objects.requireNonNullElse(event.allowedAudiences(), c.allowedAudiences());
+        return new ClientSnapshot(c.clientId(), Objects.requireNonNullElse(event.name(), c.name()), description,
+                c.status(), c.roles(), ttl, audiences, c.primary(), c.secondary(), sequence, c.createdAt(), at);
+    }
+
+    private static ClientSnapshot secrets(ClientSnapshot c, SecretState primary, SecretState secondary,
+                                          long sequence, Instant at) {
+        return new ClientSnapshot(c.clientId(), c.name(), c.description(), c.status(), c.roles(),
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), primary, secondary, sequence, c.createdAt(), at);
+    }
+
+    private static ClientSnapshot roles(ClientSnapshot c, SortedSet<RoleName> roles, long sequence, Instant at) {
+        return new ClientSnapshot(c.clientId(), c.name(), c.description(), c.status(), roles,
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), sequence,
+                c.createdAt(), at);
+    }
+
+    private static ClientSnapshot status(ClientSnapshot c, ClientStatus status, long sequence, Instant at) {
+        return new ClientSnapshot(c.clientId(), c.name(), c.description(), status, c.roles(),
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), sequence,
+                c.createdAt(), at);
+    }
+
+    private static void requireState(boolean expected, ClientEvent event, long sequence) {
+        if (!expected) {
+            throw new IllegalStateException("client event " + event.getClass().getSimpleName() + " #" + sequence
+                    + " of " + event.clientId() + " does not follow the state folded so far");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.keyledger.query.client;
+
+import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.RoleName;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A client as the query side folds it from its events: everything the client view and the client auth view
+ * show, secrets with their hashes. Effective permissions are not part of it: they depend on the roles' state.
+ *
+ * @param secondary nullable
+ * @param version   the sequence number of the last event folded in, from 0
+ */
+public record ClientSnapshot(
+        ClientId clientId,
+        String name,
+        String description,
+        ClientStatus status,
+        SortedSet<RoleName> roles,
+        int accessTokenTtlSeconds,
+        List<URI> allowedAudiences,
+        SecretState primary,
+        SecretState secondary,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public ClientSnapshot {
+        roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
+        allowedAudiences = List.copyOf(allowedAudiences);
+    }
+
+    /** The secrets, primary first. */
+    public List<SecretState> secrets() {
+        return secondary == null ? List.of(primary) : List.of(primary, secondary);
+    }
+
+    /** Whether an event with this sequence number is news to this snapshot (and not a redelivery). */
+    public boolean isBefore(long sequence) {
+        return sequence > version;
+    }
+}

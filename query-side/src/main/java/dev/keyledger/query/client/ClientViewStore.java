@@ -1,0 +1,84 @@
+package dev.keyledger.query.client;
+
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.Permission;
+import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.query.projection.EffectivePermissions;
+import dev.keyledger.query.projection.RedactedText;
+import dev.keyledger.query.projection.SqlValues;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.SortedSet;
+
+/** Writes the client view ({@code query_client}). Every write is guarded by the version: a redelivery is a no-op. */
+@Component
+public class ClientViewStore {
+
+    private final JdbcClient jdbc;
+
+    public ClientViewStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ClientSnapshot> load(ClientId clientId) {
+        return jdbc.sql("SELECT * FROM query_client WHERE client_id = ?")
+                .param(clientId.value())
+                .query((row, n) -> ClientRows.snapshot(row))
+                .optional();
+    }
+
+    public void save(ClientSnapshot client, SortedSet<Permission> permissions) {
+        SecretState primary = client.primary();
+        SecretState secondary = client.secondary();
+        jdbc.sql("""
+                        INSERT INTO query_client (client_id, name, description, status, roles, permissions,
+                            access_token_ttl_seconds, allowed_audiences,
+                            primary_secret_id, primary_hash, primary_hint, primary_created_at, primary_expires_at,
+                            secondary_secret_id, secondary_hash, secondary_hint, secondary_created_at,
+                            secondary_expires_at, version, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (client_id) DO UPDATE SET name = EXCLUDED.name,
+                            description = EXCLUDED.description, status = EXCLUDED.status, roles = EXCLUDED.roles,
+                            permissions = EXCLUDED.permissions,
+                            access_token_ttl_seconds = EXCLUDED.access_token_ttl_seconds,
+                            allowed_audiences = EXCLUDED.allowed_audiences,
+                            primary_secret_id = EXCLUDED.primary_secret_id, primary_hash = EXCLUDED.primary_hash,
+                            primary_hint = EXCLUDED.primary_hint, primary_created_at = EXCLUDED.primary_created_at,
+                            primary_expires_at = EXCLUDED.primary_expires_at,
+                            secondary_secret_id = EXCLUDED.secondary_secret_id,
+                            secondary_hash = EXCLUDED.secondary_hash, secondary_hint = EXCLUDED.secondary_hint,
+                            secondary_created_at = EXCLUDED.secondary_created_at,
+                            secondary_expires_at = EXCLUDED.secondary_expires_at,
+                            version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
+                        WHERE query_client.version < EXCLUDED.version""")
+                .params(client.clientId().value(), client.name(), client.description(), client.status().name(),
+                        SqlValues.textArray(client.roles()), SqlValues.textArray(permissions),
+                        client.accessTokenTtlSeconds(), SqlValues.textArray(client.allowedAudiences()),
+                        primary.secret().secretId().value(), RedactedText.of(primary.secret().hash().sha256()),
+                        primary.secret().hint(), SqlValues.timestamp(primary.createdAt()),
+                        SqlValues.timestamp(primary.secret().expiresAt()),
+                        secondary == null ? null : secondary.secret().secretId().value(),
+                        secondary == null ? null : RedactedText.of(secondary.secret().hash().sha256()),
+                        secondary == null ? null : secondary.secret().hint(),
+                        secondary == null ? null : SqlValues.timestamp(secondary.createdAt()),
+                        secondary == null ? null : SqlValues.timestamp(secondary.secret().expiresAt()),
+                        client.version(), SqlValues.timestamp(client.createdAt()),
+                        SqlValues.timestamp(client.updatedAt()))
+                .update();
+    }
+
+    /** Recomputes the effective permissions of every client holding the role, after the role changed. */
+    public int recomputePermissions(RoleName role) {
+        return jdbc.sql("UPDATE query_client SET permissions = " + EffectivePermissions.SQL_OF_ROLES.formatted("roles")
+                        + " WHERE ? = ANY(roles)")
+                .param(role.value())
+                .update();
+    }
+
+    /** Empties the view before a replay rebuilds it. */
+    public void clear() {
+        jdbc.sql("TRUNCATE query_client").update();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.keyledger.query.client;
+
+import dev.keyledger.kernel.id.Permission;
+
+import java.util.SortedSet;
+
+/** A client as the client view holds it: its state and its effective permissions at the time of the last update. */
+public record StoredClient(ClientSnapshot snapshot, SortedSet<Permission> permissions) {
+}

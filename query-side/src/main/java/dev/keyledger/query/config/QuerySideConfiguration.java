@@ -1,0 +1,77 @@
+package dev.keyledger.query.config;
+
+import dev.keyledger.kernel.id.RandomTokens;
+import dev.keyledger.query.projection.QueryViews;
+import dev.keyledger.query.projection.ViewLock;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+
+/** Wires the query side: its schema, its token store, its processors. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class QuerySideConfiguration {
+
+    /** Migrates the event store's tables (defined in the kernel) and the query side's own, each with its history. */
+    @Bean
+    SchemaMigrations querySideSchema(DataSource dataSource) {
+        return SchemaMigrations.apply(dataSource, "eventstore", "query");
+    }
+
+    /**
+     * This node's name in the token store. Axon's default is the JVM's name, which two Keyledger contexts in one JVM
+     * (or two containers with the same pid and host name) would share, each taking the other's claims for its own.
+     */
+    @Bean
+    QueryNode queryNode() {
+        return new QueryNode(ManagementFactory.getRuntimeMXBean().getName() + "/" + RandomTokens.urlSafe(6));
+    }
+
+    /**
+     * Axon's JDBC token store, as its auto-configuration builds it, but with this node's own name. It takes the
+     * schema migrations as a parameter only so that {@code tokenentry} exists before any processor claims a token.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
+                          TokenStoreProperties properties, QueryNode node,
+                          SchemaMigrations schema) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(TokenSchema.builder().build())
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(node.id())
+                .build();
+    }
+
+    /**
+     * The views' processor: pooled streaming, its tokens in PostgreSQL, split in segments that several nodes share.
+     * Axon's default sequencing (per aggregate) keeps each client's and each role's events in order.
+     */
+    @Bean
+    ConfigurerModule queryViewsProcessor(ViewLock viewLock,
+                                         @Value("${keyledger.query.segments:4}") int segments,
+                                         @Value("${keyledger.query.batch-size:100}") int batchSize,
+                                         @Value("${keyledger.query.token-claim-interval:PT5S}") Duration claimInterval) {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP, Configuration::eventStore,
+                        (config, builder) -> builder
+                                .initialSegmentCount(segments)
+                                .batchSize(batchSize)
+                                .tokenClaimInterval(claimInterval.toMillis()))
+                .registerHandlerInterceptor(QueryViews.PROCESSING_GROUP, config -> viewLock);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.keyledger.query.client;
+
+import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.client.event.ClientDeleted;
+import dev.keyledger.kernel.client.event.ClientDetailsChanged;
+import dev.keyledger.kernel.client.event.ClientDisabled;
+import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientEvent;
+import dev.keyledger.kernel.client.event.ClientRegistered;
+import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.RoleAssigned;
+import dev.keyledger.kernel.client.event.RoleUnassigned;
+import dev.keyledger.kernel.client.event.SecondarySecretAdded;
+import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
+import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.HashedSecret;
+import dev.keyledger.kernel.id.SecretSlot;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+
+import static dev.keyledger.query.testing.Events.at;
+import static dev.keyledger.query.testing.Events.role;
+import static dev.keyledger.query.testing.Events.roles;
+import static dev.keyledger.query.testing.Events.secret;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The client fold as a plain function: given events, expect the state. */
+class ClientFoldTest {
+
+    private static final ClientId ID = new ClientId("c1");
+    private static final HashedSecret FIRST = secret("s1", "kls_first-secret-AAAA");
+    private static final HashedSecret SECOND = secret("s2", "kls_second-secret-BBBB");
+    private static final HashedSecret THIRD = secret("s3", "kls_third-secret-CCCC");
+
+    private static ClientSnapshot fold(ClientEvent... events) {
+        ClientSnapshot state = null;
+        for (int i = 0; i < events.length; i++) {
+            state = ClientFold.apply(state, events[i], i, at(i));
+        }
+        return state;
+    }
+
+    private static ClientRegistered registered() {
+        return new ClientRegistered(ID, "billing", "bills", roles("reader"), 900,
+                List.of(URI.create("https://api.example.com")), FIRST);
+    }
+
+    @Test
+    void whenRegistered_thenActiveWithItsPrimaryAndVersionZero() {
+        ClientSnapshot state = fold(registered());
+        assertThat(state.status()).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(state.roles()).containsExactly(role("reader"));
+        assertThat(state.primary().secret()).isEqualTo(FIRST);
+        assertThat(state.primary().slot()).isEqualTo(SecretSlot.PRIMARY);
+        assertThat(state.secondary()).isNull();
+        assertThat(state.version()).isZero();
+        assertThat(state.createdAt()).isEqualTo(at(0)).isEqualTo(state.updatedAt());
+    }
+
+    @Test
+    void whenStagedAndPromoted_thenTheSlotsSwapAndCreationTimesStay() {
+        ClientSnapshot state = fold(registered(), new SecondarySecretAdded(ID, SECOND),
+                new SecondarySecretPromoted(ID, SECOND.secretId(), FIRST.secretId()));
+        assertThat(state.primary().secret()).isEqualTo(SECOND);
+        assertThat(state.primary().createdAt()).isEqualTo(at(1));
+        assertThat(state.secondary().secret()).isEqualTo(FIRST);
+        assertThat(state.secondary().slot()).isEqualTo(SecretSlot.SECONDARY);
+        assertThat(state.secondary().createdAt()).isEqualTo(at(0));
+        assertThat(state.version()).isEqualTo(2);
+    }
+
+    @Test
+    void whenRotatedAndTheOldOneDeleted_thenOnlyTheNewPrimaryIsLeft() {
+        ClientSnapshot state = fold(registered(), new ClientSecretRotated(ID, THIRD, FIRST.secretId()));
+        assertThat(state.primary().secret()).isEqualTo(THIRD);
+        assertThat(state.secondary().secret()).isEqualTo(FIRST);
+        state = ClientFold.apply(state, new SecondarySecretDeleted(ID, FIRST.secretId()), 2, at(2));
+        assertThat(state.secrets()).extracting(SecretState::secret).containsExactly(THIRD);
+    }
+
+    @Test
+    void whenDetailsChange_thenOnlyThePresentFieldsChangeAndAnEmptyDescriptionClears() {
+        ClientSnapshot state = fold(registered(), new ClientDetailsChanged(ID, null, "", 120, null));
+        assertThat(state.name()).isEqualTo("billing");
+        assertThat(state.description()).isNull();
+        assertThat(state.accessTokenTtlSeconds()).isEqualTo(120);
+        assertThat(state.allowedAudiences()).containsExactly(URI.create("https://api.example.com"));
+        assertThat(state.updatedAt()).isEqualTo(at(1));
+        assertThat(state.createdAt()).isEqualTo(at(0));
+    }
+
+    @Test
+    void whenRolesAndStatusChange_thenTheyFollowTheEvents() {
+        ClientSnapshot state = fold(registered(), new RoleAssigned(ID, role("writer")),
+                new RoleUnassigned(ID, role("reader")), new ClientDisabled(ID));
+        assertThat(state.roles()).containsExactly(role("writer"));
+        assertThat(state.status()).isEqualTo(ClientStatus.DISABLED);
+        state = ClientFold.apply(state, new ClientEnabled(ID), 4, at(4));
+        assertThat(state.status()).isEqualTo(ClientStatus.ACTIVE);
+        state = ClientFold.apply(state, new ClientDeleted(ID), 5, at(5));
+        assertThat(state.status()).isEqualTo(ClientStatus.DELETED);
+        assertThat(state.version()).isEqualTo(5);
+    }
+
+    @Test
+    void whenAnEventIsRedelivered_thenTheSnapshotSaysItIsNotNews() {
+        ClientSnapshot state = fold(registered(), new ClientDisabled(ID));
+        assertThat(state.isBefore(1)).isFalse();
+        assertThat(state.isBefore(2)).isTrue();
+    }
+
+    @Test
+    void whenAnEventDoesNotFollowTheState_thenTheFoldRefusesIt() {
+        assertThatThrownBy(() -> ClientFold.apply(null, new ClientDisabled(ID), 1, at(1)))
+                .isInstanceOf(IllegalStateException.class);
+        ClientSnapshot state = fold(registered());
+        assertThatThrownBy(() -> ClientFold.apply(state, registered(), 0, at(0)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void whenPrinted_thenNoHashShows() {
+        assertThat(fold(registered()).toString()).doesNotContain(FIRST.hash().sha256());
+    }
+}
