@@ -32,7 +32,8 @@ class ClientAuthViewTest {
             Map<String, Object> row = awaitVersion(keyledger, id, 0);
             assertThat(row.get("status")).isEqualTo("ACTIVE");
             assertThat(row.get("primary_hash")).isEqualTo(SecretHash.digest(primary).sha256());
-            assertThat(keyledger.textArray("permissions", id)).containsExactly("a:read");
+            // The role's creation and the registration may be projected on different segments, in either order.
+            Eventually.holds("permissions computed", () -> keyledger.textArray("permissions", id).equals(List.of("a:read")));
             assertThat(keyledger.textArray("allowed_audiences", id)).containsExactly("https://api.example.com");
             long revision = (Long) row.get("revision");
 
@@ -54,8 +55,8 @@ class ClientAuthViewTest {
 
             admin.delete("/api/v1/clients/" + id);
             Eventually.holds("client deleted", () -> "DELETED".equals(authRow(keyledger, id).get("status")));
-            assertThat(keyledger.jdbc().sql("SELECT count(*) FROM query_client_auth").query(Long.class).single())
-                    .isEqualTo(1);
+            assertThat(keyledger.jdbc().sql("SELECT count(*) FROM query_client_auth WHERE client_id <> ?")
+                    .param(RunningKeyledger.ADMIN_ID).query(Long.class).single()).isEqualTo(1);
         }
     }
 

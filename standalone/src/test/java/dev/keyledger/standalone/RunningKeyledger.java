@@ -1,5 +1,7 @@
 package dev.keyledger.standalone;
 
+import dev.keyledger.kernel.audit.AdminPermissions;
+import dev.keyledger.token.authentication.ClientAuthCache;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,10 +36,23 @@ final class RunningKeyledger implements AutoCloseable {
         return startWithoutBootstrapCredentials(dataDir, all.toArray(String[]::new));
     }
 
+    /**
+     * Tests fail authentications on purpose, all from 127.0.0.1; unless a test is about throttling, the limits are
+     * raised so that one test's failures do not throttle the next.
+     */
+    private static List<String> withTestDefaults(List<String> properties) {
+        List<String> all = new ArrayList<>(properties);
+        if (properties.stream().noneMatch(property -> property.startsWith("keyledger.token.throttle."))) {
+            all.add("keyledger.token.throttle.pair-failures=1000000");
+            all.add("keyledger.token.throttle.address-failures=1000000");
+        }
+        return all;
+    }
+
     static RunningKeyledger startWithoutBootstrapCredentials(Path dataDir, String... properties) {
         // As command-line arguments, they take precedence over application.properties, as a user's would.
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--keyledger.data-dir=" + dataDir));
-        for (String property : properties) {
+        for (String property : withTestDefaults(List.of(properties))) {
             arguments.add("--" + property);
         }
         return new RunningKeyledger(new SpringApplicationBuilder(KeyledgerApplication.class)
@@ -65,7 +80,11 @@ final class RunningKeyledger implements AutoCloseable {
     String tokenFor(String clientId, String secret, String... extraForm) {
         String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret)
                 + (extraForm.length == 0 ? "" : "&" + String.join("&", extraForm));
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        ClientAuthCache cache = bean(ClientAuthCache.class);
+        while (cache.find(clientId).isEmpty() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(20));
+        }
         while (true) {
             AdminClient.Answer answer = anonymous().form("/oauth2/token", form);
             if (answer.status() == 200) {
@@ -78,8 +97,18 @@ final class RunningKeyledger implements AutoCloseable {
         }
     }
 
+    /**
+     * The bootstrap admin's token, once the auth view shows every admin permission: its role and its registration
+     * are projected independently, so for a moment after the first start the client may hold no permission yet.
+     */
     private String adminToken() {
         if (adminToken == null) {
+            ClientAuthCache cache = bean(ClientAuthCache.class);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!cache.find(ADMIN_ID).map(entry -> entry.permissions().containsAll(AdminPermissions.ALL)).orElse(false)
+                    && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(20));
+            }
             adminToken = tokenFor(ADMIN_ID, ADMIN_SECRET);
         }
         return adminToken;
@@ -124,10 +153,6 @@ final class RunningKeyledger implements AutoCloseable {
     List<String> textArray(String column, String clientId) {
         return jdbc().sql("SELECT unnest(" + column + ") FROM query_client_auth WHERE client_id = ?")
                 .param(clientId).query(String.class).list();
-    }
-
-    <T> T bean(Class<T> type) {
-        return context.getBean(type);
     }
 
     @Override

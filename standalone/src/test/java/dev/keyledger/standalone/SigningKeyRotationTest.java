@@ -94,7 +94,7 @@ class SigningKeyRotationTest {
         assertThat(PublishedKeys.verify(tokenBefore, published.jwks())).isEqualTo("probe");
         assertThat(PublishedKeys.verify(PublishedKeys.sign(signingKeys.active()), published.jwks())).isEqualTo("probe");
         assertThat(verifyUntilOf(old.kid())).isAfter(Instant.now().plus(Duration.ofHours(24)));
-        assertThat(metadataOf("signing-key:" + kid).get(0)).contains("\"actor\":\"unauthenticated\"");
+        assertThat(metadataOf("signing-key:" + kid).get(0)).contains("\"actor\":\"" + RunningKeyledger.ADMIN_ID + "\"");
     }
 
     @Test
