@@ -1,6 +1,8 @@
 package dev.keyledger.query.config;
 
 import dev.keyledger.kernel.id.RandomTokens;
+import dev.keyledger.query.client.NoSecretUsageYet;
+import dev.keyledger.query.client.SecretUsage;
 import dev.keyledger.query.projection.QueryViews;
 import dev.keyledger.query.projection.ViewLock;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -13,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -55,6 +58,13 @@ public class QuerySideConfiguration {
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(node.id())
                 .build();
+    }
+
+    /** {@code lastUsedAt} of secrets: none until the token endpoint's issuance log provides a {@link SecretUsage}. */
+    @Bean
+    @ConditionalOnMissingBean(SecretUsage.class)
+    SecretUsage secretUsage() {
+        return new NoSecretUsageYet();
     }
 
     /**
