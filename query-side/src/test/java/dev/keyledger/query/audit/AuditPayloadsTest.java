@@ -41,7 +41,8 @@ class AuditPayloadsTest {
         }
         Map<String, Object> registered = AuditPayloads.of(events.get(0)).orElseThrow();
         assertThat(registered.get("roles")).isEqualTo(List.of("a", "b"));
-        Map<?, ?> primary = (Map<?, ?>) registered.get("primarySecret");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> primary = (Map<String, Object>) registered.get("primarySecret");
         assertThat(primary).containsOnlyKeys("secretId", "slot", "hint", "expiresAt");
         assertThat(primary.get("secretId")).isEqualTo("s1");
         assertThat(primary.get("slot")).isEqualTo("PRIMARY");
