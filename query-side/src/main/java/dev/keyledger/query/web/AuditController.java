@@ -6,6 +6,8 @@ import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
 import dev.keyledger.query.audit.AuditPage;
 import dev.keyledger.query.audit.AuditTrail;
+import dev.keyledger.query.chain.ChainVerdict;
+import dev.keyledger.query.chain.ChainVerifier;
 import dev.keyledger.query.eventstore.EventCriteria;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,11 +47,20 @@ class AuditController {
             .collect(Collectors.toMap(Map.Entry::getValue, entry -> entry.getKey().getName()));
 
     private final AuditTrail audit;
+    private final ChainVerifier chain;
     private final ObjectMapper json;
 
-    AuditController(AuditTrail audit, ObjectMapper json) {
+    AuditController(AuditTrail audit, ChainVerifier chain, ObjectMapper json) {
         this.audit = audit;
+        this.chain = chain;
         this.json = json;
+    }
+
+    /** Recomputes the hash chain over all events and says whether, and where first, the history was altered. */
+    @GetMapping("/verify")
+    ChainVerdict verify(HttpServletRequest http) {
+        QueryParams.of(http, Set.of()).validate();
+        return chain.verify();
     }
 
     @GetMapping("/events")
