@@ -1,5 +1,6 @@
 package dev.keyledger.query.web;
 
+import dev.keyledger.query.replay.ReplayUnavailable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -42,9 +43,9 @@ class QueryProblems {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", e.getMessage()));
     }
 
-    @ExceptionHandler(ReplayRefused.class)
-    ProblemDetail replayRefused(ReplayRefused e) {
-        return problem(HttpStatus.CONFLICT, e.slug(), e.getMessage());
+    @ExceptionHandler(ReplayUnavailable.class)
+    ProblemDetail replayUnavailable(ReplayUnavailable e) {
+        return problem(HttpStatus.CONFLICT, "replay-unavailable", e.getMessage());
     }
 
     static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {
