@@ -2,6 +2,7 @@ package dev.keyledger.query.config;
 
 import dev.keyledger.kernel.id.RandomTokens;
 import dev.keyledger.query.client.NoSecretUsageYet;
+import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.client.SecretUsage;
 import dev.keyledger.query.projection.QueryViews;
 import dev.keyledger.query.projection.ViewLock;
@@ -69,10 +70,11 @@ public class QuerySideConfiguration {
 
     /**
      * The views' processor: pooled streaming, its tokens in PostgreSQL, split in segments that several nodes share.
-     * Axon's default sequencing (per aggregate) keeps each client's and each role's events in order.
+     * Axon's default sequencing (per aggregate) keeps each client's and each role's events in order; the balancer
+     * gives each live node its fair share of the segments.
      */
     @Bean
-    ConfigurerModule queryViewsProcessor(ViewLock viewLock,
+    ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer,
                                          @Value("${keyledger.query.segments:4}") int segments,
                                          @Value("${keyledger.query.batch-size:100}") int batchSize,
                                          @Value("${keyledger.query.token-claim-interval:PT5S}") Duration claimInterval) {
@@ -81,7 +83,8 @@ public class QuerySideConfiguration {
                         (config, builder) -> builder
                                 .initialSegmentCount(segments)
                                 .batchSize(batchSize)
-                                .tokenClaimInterval(claimInterval.toMillis()))
+                                .tokenClaimInterval(claimInterval.toMillis())
+                                .maxSegmentProvider(balancer::limitFor))
                 .registerHandlerInterceptor(QueryViews.PROCESSING_GROUP, config -> viewLock);
     }
 }
