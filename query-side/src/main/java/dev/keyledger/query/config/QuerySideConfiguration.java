@@ -1,6 +1,9 @@
 package dev.keyledger.query.config;
 
 import dev.keyledger.kernel.id.RandomTokens;
+import dev.keyledger.query.client.NoSecretUsageYet;
+import dev.keyledger.query.cluster.SegmentBalancer;
+import dev.keyledger.query.client.SecretUsage;
 import dev.keyledger.query.projection.QueryViews;
 import dev.keyledger.query.projection.ViewLock;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -13,6 +16,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -57,12 +61,20 @@ public class QuerySideConfiguration {
                 .build();
     }
 
+    /** {@code lastUsedAt} of secrets: none until the token endpoint's issuance log provides a {@link SecretUsage}. */
+    @Bean
+    @ConditionalOnMissingBean(SecretUsage.class)
+    SecretUsage secretUsage() {
+        return new NoSecretUsageYet();
+    }
+
     /**
      * The views' processor: pooled streaming, its tokens in PostgreSQL, split in segments that several nodes share.
-     * Axon's default sequencing (per aggregate) keeps each client's and each role's events in order.
+     * Axon's default sequencing (per aggregate) keeps each client's and each role's events in order; the balancer
+     * gives each live node its fair share of the segments.
      */
     @Bean
-    ConfigurerModule queryViewsProcessor(ViewLock viewLock,
+    ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer,
                                          @Value("${keyledger.query.segments:4}") int segments,
                                          @Value("${keyledger.query.batch-size:100}") int batchSize,
                                          @Value("${keyledger.query.token-claim-interval:PT5S}") Duration claimInterval) {
@@ -71,7 +83,8 @@ public class QuerySideConfiguration {
                         (config, builder) -> builder
                                 .initialSegmentCount(segments)
                                 .batchSize(batchSize)
-                                .tokenClaimInterval(claimInterval.toMillis()))
+                                .tokenClaimInterval(claimInterval.toMillis())
+                                .maxSegmentProvider(balancer::limitFor))
                 .registerHandlerInterceptor(QueryViews.PROCESSING_GROUP, config -> viewLock);
     }
 }

@@ -1,0 +1,55 @@
+package dev.keyledger.query.audit;
+
+import dev.keyledger.kernel.audit.AuditMetadata;
+import dev.keyledger.kernel.audit.WireNames;
+import dev.keyledger.kernel.role.RoleStream;
+import dev.keyledger.query.eventstore.StoredEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** Turns stored events into audit entries: wire names, bare role names, metadata, mapped payloads. */
+final class AuditEntries {
+
+    /** The wire type of an event that has no wire name (a type newer than this code). */
+    static final String UNKNOWN_TYPE = "unknown";
+
+    private AuditEntries() {
+    }
+
+    static AuditEntry of(StoredEvent stored) {
+        DomainEventMessage<?> message = stored.message();
+        Object payload = message.getPayload();
+        return new AuditEntry(
+                message.getIdentifier(),
+                stored.globalPosition(),
+                aggregateType(message.getType()),
+                bareId(message.getAggregateIdentifier()),
+                message.getSequenceNumber(),
+                WireNames.of(message.getPayloadType()).orElse(UNKNOWN_TYPE),
+                message.getTimestamp(),
+                text(message.getMetaData(), AuditMetadata.ACTOR),
+                text(message.getMetaData(), AuditMetadata.CORRELATION_ID),
+                payload == null ? Map.of() : AuditPayloads.of(payload).orElse(Map.of()));
+    }
+
+    /** {@code Client} → {@code client}, {@code SigningKey} → {@code signing-key}. */
+    static String aggregateType(String storedType) {
+        if (storedType == null) {
+            return null;
+        }
+        return storedType.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    static String bareId(String aggregateId) {
+        return aggregateId.startsWith(RoleStream.PREFIX) ? aggregateId.substring(RoleStream.PREFIX.length())
+                : aggregateId;
+    }
+
+    private static String text(Map<String, ?> metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : Objects.toString(value);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.keyledger.query.audit;
+
+import dev.keyledger.kernel.client.event.ClientDeleted;
+import dev.keyledger.kernel.client.event.ClientDetailsChanged;
+import dev.keyledger.kernel.client.event.ClientDisabled;
+import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientRegistered;
+import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.RoleAssigned;
+import dev.keyledger.kernel.client.event.RoleUnassigned;
+import dev.keyledger.kernel.client.event.SecondarySecretAdded;
+import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
+import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.id.HashedSecret;
+import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.role.event.RoleCreated;
+import dev.keyledger.kernel.role.event.RoleDeleted;
+import dev.keyledger.kernel.role.event.RolePermissionsReplaced;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The audit payload of every event type, mapped field by field: the one registry that the audit trail (and later
+ * the Kafka publisher and the JSON Schemas) build on. A domain event is never serialised onto the wire as it is, so
+ * a new field in an event (a hash, say) cannot leak by accident. Secrets appear as id, slot, hint and expiry only.
+ */
+public final class AuditPayloads {
+
+    private static final Map<Class<?>, Function<Object, Map<String, Object>>> MAPPERS = new HashMap<>();
+
+    static {
+        register(ClientRegistered.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "name", e.name(),
+                "description", e.description(),
+                "roles", strings(e.roles()),
+                "accessTokenTtlSeconds", e.accessTokenTtlSeconds(),
+                "allowedAudiences", inOrder(e.allowedAudiences()),
+                "primarySecret", secret(e.primarySecret(), SecretSlot.PRIMARY)));
+        register(SecondarySecretAdded.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "secret", secret(e.secret(), SecretSlot.SECONDARY)));
+        register(SecondarySecretPromoted.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "promotedSecretId", e.promotedSecretId().value(),
+                "demotedSecretId", e.demotedSecretId().value()));
+        register(ClientSecretRotated.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "newPrimary", secret(e.newPrimary(), SecretSlot.PRIMARY),
+                "demotedSecretId", e.demotedSecretId().value()));
+        register(SecondarySecretDeleted.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "secretId", e.secretId().value()));
+        register(RoleAssigned.class, e -> fields("clientId", e.clientId().value(), "role", e.role().value()));
+        register(RoleUnassigned.class, e -> fields("clientId", e.clientId().value(), "role", e.role().value()));
+        register(ClientDetailsChanged.class, AuditPayloads::detailsChanged);
+        register(ClientDisabled.class, e -> fields("clientId", e.clientId().value()));
+        register(ClientEnabled.class, e -> fields("clientId", e.clientId().value()));
+        register(ClientDeleted.class, e -> fields("clientId", e.clientId().value()));
+        register(RoleCreated.class, e -> fields(
+                "name", e.name().value(),
+                "description", e.description(),
+                "permissions", strings(e.permissions())));
+        register(RolePermissionsReplaced.class, e -> fields(
+                "name", e.name().value(),
+                "permissions", strings(e.permissions()),
+                "added", strings(e.added()),
+                "removed", strings(e.removed())));
+        register(RoleDeleted.class, e -> fields("name", e.name().value()));
+    }
+
+    private AuditPayloads() {
+    }
+
+    /** The payload of an event, or empty for a type that has no mapper (and so must not be shown). */
+    public static Optional<Map<String, Object>> of(Object event) {
+        return Optional.ofNullable(MAPPERS.get(event.getClass())).map(mapper -> mapper.apply(event));
+    }
+
+    /** The event types that have a mapper, for completeness checks. */
+    public static Collection<Class<?>> types() {
+        return MAPPERS.keySet();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> void register(Class<E> type, Function<E, Map<String, Object>> mapper) {
+        MAPPERS.put(type, event -> mapper.apply((E) event));
+    }
+
+    /** Only the fields that changed, as the event holds them; a cleared description is {@code ""}. */
+    private static Map<String, Object> detailsChanged(ClientDetailsChanged e) {
+        Map<String, Object> payload = fields("clientId", e.clientId().value());
+        putIfPresent(payload, "name", e.name());
+        putIfPresent(payload, "description", e.description());
+        putIfPresent(payload, "accessTokenTtlSeconds", e.accessTokenTtlSeconds());
+        putIfPresent(payload, "allowedAudiences", e.allowedAudiences() == null ? null : inOrder(e.allowedAudiences()));
+        return payload;
+    }
+
+    private static Map<String, Object> secret(HashedSecret secret, SecretSlot slot) {
+        return fields(
+                "secretId", secret.secretId().value(),
+                "slot", slot.name(),
+                "hint", secret.hint(),
+                "expiresAt", secret.expiresAt());
+    }
+
+    /** Sets, rendered in a stable order. */
+    private static List<String> strings(Collection<?> values) {
+        return values.stream().map(Objects::toString).sorted().toList();
+    }
+
+    private static List<String> inOrder(Collection<?> values) {
+        return values.stream().map(Objects::toString).toList();
+    }
+
+    private static void putIfPresent(Map<String, Object> payload, String name, Object value) {
+        if (value != null) {
+            payload.put(name, value);
+        }
+    }
+
+    /** An ordered map from alternating names and values; null values are kept, as JSON nulls. */
+    private static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
+    }
+}

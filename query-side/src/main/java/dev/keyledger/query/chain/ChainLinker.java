@@ -1,0 +1,106 @@
+package dev.keyledger.query.chain;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Extends the hash chain over new events, strictly in global order. Not an Axon streaming processor: those deliver
+ * an event that commits late (a lower position filled in after a higher one) after the higher one, and the chain
+ * must follow positions, not delivery. So the linker reads {@code domainevententry} itself, links every row whose
+ * predecessors are all known, and passes a hole in the positions only once {@link GapWatch} says it is final.
+ *
+ * <p>One node links at a time (a transaction-scoped advisory lock); the others skip their turn.
+ */
+@Component
+public class ChainLinker {
+
+    /** An arbitrary constant that no other advisory lock of Keyledger uses. */
+    private static final long LOCK_KEY = 0x4b4c_4348_0001L;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
+    private final GapWatch gaps;
+    private final int batchSize;
+
+    ChainLinker(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
+                @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize) {
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.batch = jdbcTemplate;
+        this.transaction = new TransactionTemplate(transactions);
+        this.gaps = new GapWatch(jdbc);
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(fixedDelayString = "${keyledger.audit.chain-interval:PT0.5S}")
+    void linkOnSchedule() {
+        linkAll();
+    }
+
+    /** Links every event that can be linked now; returns how many were linked. */
+    public synchronized long linkAll() {
+        long total = 0;
+        int linked;
+        do {
+            linked = transaction.execute(status -> linkBatch());
+            total += linked;
+        } while (linked > 0);
+        return total;
+    }
+
+    private int linkBatch() {
+        boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single();
+        if (!mine) {
+            return 0;
+        }
+        ChainHead head = jdbc.sql("SELECT global_index, link FROM audit_chain ORDER BY global_index DESC LIMIT 1")
+                .query((row, n) -> new ChainHead(row.getLong("global_index"), row.getBytes("link")))
+                .optional()
+                .orElse(ChainHead.EMPTY);
+        List<StoredRow> rows = jdbc.sql("SELECT " + StoredRow.COLUMNS + " FROM domainevententry"
+                        + " WHERE globalindex > ? ORDER BY globalindex LIMIT ?")
+                .params(head.position(), batchSize)
+                .query((row, n) -> StoredRow.of(row))
+                .list();
+        List<Object[]> links = new ArrayList<>();
+        long position = head.position();
+        byte[] link = head.link();
+        for (StoredRow row : rows) {
+            if (row.globalIndex() != position + 1 && !holeIsFinal(position, row.globalIndex())) {
+                break;
+            }
+            link = ChainLinks.next(link, row);
+            position = row.globalIndex();
+            links.add(new Object[] {position, link});
+        }
+        batch.batchUpdate("INSERT INTO audit_chain (global_index, link) VALUES (?, ?)", links);
+        gaps.passed(position);
+        return links.size();
+    }
+
+    /**
+     * Whether the positions strictly between {@code before} and {@code after} will never hold an event. Once the
+     * hole is final, its event has committed or never will; read again, in case it committed a moment ago.
+     */
+    private boolean holeIsFinal(long before, long after) {
+        return gaps.isFinal(before + 1) && jdbc.sql(
+                        "SELECT count(*) FROM domainevententry WHERE globalindex > ? AND globalindex < ?")
+                .params(before, after)
+                .query(Long.class)
+                .single() == 0;
+    }
+
+    /** The last link and its position; before the first event, position 0 and the genesis link. */
+    record ChainHead(long position, byte[] link) {
+
+        static final ChainHead EMPTY = new ChainHead(0, ChainLinks.GENESIS);
+    }
+}

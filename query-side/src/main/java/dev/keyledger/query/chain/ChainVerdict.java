@@ -1,0 +1,12 @@
+package dev.keyledger.query.chain;
+
+/**
+ * The answer of {@code GET /api/v1/audit/verify}.
+ *
+ * @param checkedEvents       how many links were recomputed and compared
+ * @param headHash            the last stored link, hex: what a compliance team records to compare later
+ * @param firstBrokenPosition the global position of the first event that no longer matches its link, is missing
+ *                            although linked, or is present inside the chain although never linked
+ */
+public record ChainVerdict(boolean intact, long checkedEvents, String headHash, Long firstBrokenPosition) {
+}

@@ -1,0 +1,79 @@
+package dev.keyledger.query.client;
+
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.query.paging.Page;
+import dev.keyledger.query.paging.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The client view's reads behind {@code GET /api/v1/clients}. */
+@Component
+public class ClientQueries {
+
+    private final JdbcClient jdbc;
+
+    ClientQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<StoredClient> find(ClientId clientId) {
+        return jdbc.sql("SELECT * FROM query_client WHERE client_id = ?")
+                .param(clientId.value())
+                .query((row, n) -> ClientRows.stored(row))
+                .optional();
+    }
+
+    /**
+     * Whether the view holds version {@code version} of the client (or later) together with every role it holds.
+     * A role written before the client may be projected in another segment a moment later; until it is, the
+     * client's effective permissions would be incomplete, so a read-your-writes read waits for it too.
+     */
+    public boolean reached(ClientId clientId, long version) {
+        return jdbc.sql("""
+                        SELECT c.version >= ? AND NOT EXISTS (
+                            SELECT 1 FROM unnest(c.roles) held
+                            WHERE NOT EXISTS (SELECT 1 FROM query_role r WHERE r.role_name = held))
+                        FROM query_client c WHERE c.client_id = ?""")
+                .params(version, clientId.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** Clients in the order they were created, filtered. */
+    public Page<StoredClient> list(ClientFilter filter, PageRequest request) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (filter.status() != null) {
+            where.append(" AND status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.role() != null) {
+            where.append(" AND roles @> ARRAY[?]::text[]");
+            params.add(filter.role().value());
+        }
+        if (filter.nameContains() != null) {
+            where.append(" AND name ILIKE ? ESCAPE '\\'");
+            params.add("%" + likeEscaped(filter.nameContains()) + "%");
+        }
+        long total = jdbc.sql("SELECT count(*) FROM query_client" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(request.size());
+        pageParams.add(request.offset());
+        List<StoredClient> items = jdbc.sql("SELECT * FROM query_client" + where
+                        + " ORDER BY created_at, client_id LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query((row, n) -> ClientRows.stored(row))
+                .list();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    /** The text matched literally: {@code %} and {@code _} are not wildcards to a user searching a name. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

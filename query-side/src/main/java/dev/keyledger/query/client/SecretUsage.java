@@ -1,0 +1,16 @@
+package dev.keyledger.query.client;
+
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.SecretId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * When a client's secret last authenticated, for {@code lastUsedAt} in the client representation. The token
+ * endpoint's issuance log knows; until it exists, {@link NoSecretUsageYet} answers "never".
+ */
+public interface SecretUsage {
+
+    Optional<Instant> lastUsedAt(ClientId clientId, SecretId secretId);
+}

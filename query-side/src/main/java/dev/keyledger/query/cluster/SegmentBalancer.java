@@ -1,0 +1,64 @@
+package dev.keyledger.query.cluster;
+
+import dev.keyledger.query.config.QueryNode;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * Shares each projection's segments fairly among the live query-side nodes. Without Axon Server nothing does: the
+ * first node to start claims every segment and the others idle. Each node says it is alive in {@code query_node};
+ * its processors may hold at most {@code ceil(segments / live nodes)} segments, and Axon's coordinator releases
+ * any above that, for another node to claim. A node that stops leaves the table (or, if it dies, drops out of it
+ * when its heartbeat is older than the liveness window); its segments' claims lapse after Axon's claim timeout,
+ * and the remaining nodes, whose fair share has grown, claim them.
+ */
+@Component
+public class SegmentBalancer {
+
+    private final JdbcClient jdbc;
+    private final QueryNode node;
+    private final Duration liveness;
+    private volatile int liveNodes = 1;
+
+    SegmentBalancer(JdbcClient jdbc, QueryNode node,
+                    @Value("${keyledger.query.node-liveness:PT10S}") Duration liveness) {
+        this.jdbc = jdbc;
+        this.node = node;
+        this.liveness = liveness;
+    }
+
+    /**
+     * At most this many segments of the processor may run on this node: Axon's {@code MaxSegmentProvider}, asked
+     * on every coordination round. Before the processor's tokens exist, no limit.
+     */
+    public int limitFor(String processor) {
+        int total = jdbc.sql("SELECT count(*) FROM tokenentry WHERE processorname = ?").param(processor)
+                .query(Integer.class).single();
+        return total == 0 ? Short.MAX_VALUE : Math.max(1, (total + liveNodes - 1) / liveNodes);
+    }
+
+    @Scheduled(fixedDelayString = "${keyledger.query.heartbeat-interval:PT1S}")
+    void heartbeat() {
+        jdbc.sql("""
+                        INSERT INTO query_node (node_id, seen_at) VALUES (?, now())
+                        ON CONFLICT (node_id) DO UPDATE SET seen_at = now()""")
+                .param(node.id())
+                .update();
+        long live = jdbc.sql("SELECT count(*) FROM query_node WHERE seen_at > now() - make_interval(secs => ?)")
+                .param((double) liveness.toMillis() / 1000)
+                .query(Long.class)
+                .single();
+        liveNodes = (int) Math.max(1, live);
+    }
+
+    /** A node that stops in good order gives its share back at once. */
+    @PreDestroy
+    void leave() {
+        jdbc.sql("DELETE FROM query_node WHERE node_id = ?").param(node.id()).update();
+    }
+}

@@ -1,0 +1,2 @@
+/** Several query-side nodes sharing the projections' segments: liveness and fair shares. */
+package dev.keyledger.query.cluster;

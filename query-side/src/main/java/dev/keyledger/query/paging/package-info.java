@@ -1,0 +1,2 @@
+/** Paged lists of the admin read API. */
+package dev.keyledger.query.paging;

@@ -1,0 +1,2 @@
+/** Rebuilding a projection from the event store while the service runs, and its status. */
+package dev.keyledger.query.replay;

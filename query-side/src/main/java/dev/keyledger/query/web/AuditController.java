@@ -1,0 +1,129 @@
+package dev.keyledger.query.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.kernel.audit.WireNames;
+import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.role.RoleStream;
+import dev.keyledger.query.audit.AuditPage;
+import dev.keyledger.query.audit.AuditTrail;
+import dev.keyledger.query.chain.ChainVerdict;
+import dev.keyledger.query.chain.ChainVerifier;
+import dev.keyledger.query.eventstore.EventCriteria;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The global audit feed (API.md §2 "Audit"): every event in global order, filtered, as JSON pages with a cursor or,
+ * with {@code Accept: application/x-ndjson}, streamed one entry a line.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_PAGE = 1000;
+    private static final Set<String> PARAMS = Set.of("after", "limit", "type", "aggregateId", "from", "to");
+    /** Wire name to the Java class name stored as the payload type. */
+    private static final Map<String, String> PAYLOAD_TYPES = WireNames.all().entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getValue, entry -> entry.getKey().getName()));
+
+    private final AuditTrail audit;
+    private final ChainVerifier chain;
+    private final ObjectMapper json;
+
+    AuditController(AuditTrail audit, ChainVerifier chain, ObjectMapper json) {
+        this.audit = audit;
+        this.chain = chain;
+        this.json = json;
+    }
+
+    /** Recomputes the hash chain over all events and says whether, and where first, the history was altered. */
+    @GetMapping("/verify")
+    ChainVerdict verify(HttpServletRequest http) {
+        QueryParams.of(http, Set.of()).validate();
+        return chain.verify();
+    }
+
+    @GetMapping("/events")
+    Object events(HttpServletRequest http, HttpServletResponse response) {
+        boolean streamed = wantsNdjson(http.getHeader(HttpHeaders.ACCEPT));
+        QueryParams params = QueryParams.of(http, PARAMS);
+        long after = params.integer("after", 0, Long.MAX_VALUE).orElse(-1L);
+        Integer limit = params.integer("limit", 1, streamed ? Integer.MAX_VALUE : MAX_PAGE)
+                .map(Long::intValue).orElse(streamed ? null : DEFAULT_LIMIT);
+        List<String> types = params.parsed("type", AuditController::payloadTypes,
+                "must be wire names separated by commas, such as client.registered,role.deleted").orElse(List.of());
+        List<String> aggregateIds = params.text("aggregateId", 128).map(AuditController::storedIds).orElse(List.of());
+        Instant from = params.instant("from").orElse(null);
+        Instant to = params.instant("to").orElse(null);
+        params.validate();
+        EventCriteria criteria = new EventCriteria(types, aggregateIds, from, to, after, limit);
+        if (!streamed) {
+            AuditPage page = audit.page(criteria);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
+        }
+        // Returned as such (not in a ResponseEntity), Spring MVC recognises the streaming body by its runtime type.
+        response.setContentType(NDJSON.toString());
+        StreamingResponseBody body = out -> audit.export(criteria, entry -> writeLine(out, entry));
+        return body;
+    }
+
+    private void writeLine(OutputStream out, Object entry) {
+        try {
+            out.write(json.writeValueAsBytes(entry));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean wantsNdjson(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(NDJSON::equalsTypeAndSubtype);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static List<String> payloadTypes(String wireNames) {
+        List<String> types = new ArrayList<>();
+        for (String name : wireNames.split(",", -1)) {
+            String type = PAYLOAD_TYPES.get(name.trim());
+            if (type == null) {
+                throw new IllegalArgumentException("unknown wire name");
+            }
+            types.add(type);
+        }
+        return types;
+    }
+
+    /** A client id, or a role name, whose stream is stored under {@code role:<name>}. */
+    private static List<String> storedIds(String aggregateId) {
+        return RoleName.isValid(aggregateId)
+                ? Arrays.asList(aggregateId, RoleStream.idOf(new RoleName(aggregateId)))
+                : List.of(aggregateId);
+    }
+
+}

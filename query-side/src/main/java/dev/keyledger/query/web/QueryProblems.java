@@ -1,0 +1,56 @@
+package dev.keyledger.query.web;
+
+import dev.keyledger.query.replay.ReplayUnavailable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+
+/**
+ * The query side's own failures as RFC 9457 problem+json, for the query side's controllers only (failures of Spring
+ * MVC itself are left to the service-wide handler). Same shape as the command side's problems: a type URI ending
+ * in a stable slug, and for invalid parameters {@code errors: [{"field", "message"}]}.
+ */
+@RestControllerAdvice(basePackages = "dev.keyledger.query")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class QueryProblems {
+
+    private static final String TYPE_BASE = "https://keyledger.dev/problems/";
+
+    @ExceptionHandler(InvalidQuery.class)
+    ProblemDetail invalid(InvalidQuery e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, e.slug(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotCaughtUp.class)
+    ResponseEntity<ProblemDetail> notCaughtUp(NotCaughtUp e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", e.getMessage()));
+    }
+
+    @ExceptionHandler(ReplayUnavailable.class)
+    ProblemDetail replayUnavailable(ReplayUnavailable e) {
+        return problem(HttpStatus.CONFLICT, "replay-unavailable", e.getMessage());
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + slug));
+        return problem;
+    }
+}

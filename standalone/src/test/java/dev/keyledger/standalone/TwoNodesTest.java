@@ -1,0 +1,91 @@
+package dev.keyledger.standalone;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two Keyledger nodes on one PostgreSQL split the views' segments between them; when one stops, the other takes
+ * its segments over; and every event is applied exactly once: no client's view misses an event, and the auth
+ * view's revision sequence shows exactly one application attempt per event (a redelivery would draw more).
+ */
+class TwoNodesTest {
+
+    private static final int EVENTS_PER_CLIENT = 4;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void whenOneOfTwoNodesStops_thenTheOtherTakesItsSegmentsAndNoEventIsSkippedOrAppliedTwice() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
+                .setCleanDataDirectory(true).start()) {
+            String[] shared = {
+                    "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "spring.datasource.username=postgres",
+                    "keyledger.query.token-claim-interval=PT0.3S",
+                    "axon.eventhandling.tokenstore.claim-timeout=PT3S",
+                    "keyledger.query.heartbeat-interval=PT0.2S",
+                    "keyledger.query.node-liveness=PT2S"};
+            RunningKeyledger first = RunningKeyledger.start(dir.resolve("first"), shared);
+            try (RunningKeyledger second = RunningKeyledger.start(dir.resolve("second"), shared)) {
+                Eventually.holds("both nodes hold two segments each",
+                        () -> claimed(first) == 2 && claimed(second) == 2);
+
+                List<String> clients = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    clients.add(lifecycle(i % 2 == 0 ? first : second, i));
+                }
+                Eventually.holds("views caught up on both nodes", () -> allProjected(second.jdbc(), clients));
+
+                first.close();
+                Eventually.holds("the second node took every segment", () -> claimed(second) == 4);
+                for (int i = 10; i < 20; i++) {
+                    clients.add(lifecycle(second, i));
+                }
+                Eventually.holds("views caught up after the takeover", () -> allProjected(second.jdbc(), clients));
+
+                JdbcClient db = second.jdbc();
+                long attempts = db.sql("SELECT last_value FROM query_client_auth_revision").query(Long.class).single();
+                // Per client: the registration inserts (1 revision), each later event updates (2: the insert's
+                // default, then the update's).
+                assertThat(attempts).isEqualTo((long) clients.size() * (1 + 2 * (EVENTS_PER_CLIENT - 1)));
+            } finally {
+                first.close();
+            }
+        }
+    }
+
+    private static String lifecycle(RunningKeyledger node, int i) {
+        AdminClient admin = node.admin();
+        String path = "/api/v1/clients/" + admin.post("/api/v1/clients", "{\"name\":\"node-" + i + "\"}")
+                .text("clientId");
+        admin.post(path + "/disable", null);
+        admin.post(path + "/enable", null);
+        admin.post(path + "/secrets/rotate", null);
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Every client's view and auth row are at its last event's version, as the event store has it. */
+    private static boolean allProjected(JdbcClient db, List<String> clients) {
+        long behind = db.sql("""
+                        SELECT count(*) FROM unnest(?::text[]) AS c(id)
+                        WHERE NOT EXISTS (SELECT 1 FROM query_client v WHERE v.client_id = c.id AND v.version = ?)
+                           OR NOT EXISTS (SELECT 1 FROM query_client_auth a
+                                          WHERE a.client_id = c.id AND a.version = ?)""")
+                .params(clients.toArray(String[]::new), EVENTS_PER_CLIENT - 1, EVENTS_PER_CLIENT - 1)
+                .query(Long.class).single();
+        return behind == 0;
+    }
+
+    private static int claimed(RunningKeyledger node) {
+        return node.admin().send("GET", "/api/v1/projections/query-views", null).json().get("claimedSegments").size();
+    }
+}
