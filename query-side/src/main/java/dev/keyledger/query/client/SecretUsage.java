@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * When a client's secret last authenticated, for {@code lastUsedAt} in the client representation. The token
- * endpoint's issuance log knows; until it exists, {@link NoSecretUsageYet} answers "never".
+ * endpoint's issuance log knows.
  */
 public interface SecretUsage {
 

@@ -1,9 +1,7 @@
 package dev.keyledger.query.config;
 
 import dev.keyledger.kernel.id.RandomTokens;
-import dev.keyledger.query.client.NoSecretUsageYet;
 import dev.keyledger.query.cluster.SegmentBalancer;
-import dev.keyledger.query.client.SecretUsage;
 import dev.keyledger.query.projection.QueryViews;
 import dev.keyledger.query.projection.ViewLock;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -16,7 +14,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -59,13 +56,6 @@ public class QuerySideConfiguration {
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(node.id())
                 .build();
-    }
-
-    /** {@code lastUsedAt} of secrets: none until the token endpoint's issuance log provides a {@link SecretUsage}. */
-    @Bean
-    @ConditionalOnMissingBean(SecretUsage.class)
-    SecretUsage secretUsage() {
-        return new NoSecretUsageYet();
     }
 
     /**

@@ -1,0 +1,33 @@
+package dev.keyledger.query.client;
+
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.SecretId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Reads {@code token_secret_usage}, which the token endpoint owns and keeps from its issuance log (within about
+ * 100 ms of a token); the query side only reads it.
+ */
+@Component
+class JdbcSecretUsage implements SecretUsage {
+
+    private final JdbcClient jdbc;
+
+    JdbcSecretUsage(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Instant> lastUsedAt(ClientId clientId, SecretId secretId) {
+        return jdbc.sql("SELECT last_used_at FROM token_secret_usage WHERE secret_id = ? AND client_id = ?")
+                .params(secretId.value(), clientId.value())
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+}
