@@ -26,14 +26,17 @@ class AuditChainTest {
     void whenStoredEventsAreEditedDeletedOrReordered_thenVerifyReportsTheFirstBrokenPosition() {
         try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
             AdminClient admin = keyledger.admin();
+            JdbcClient db = keyledger.jdbc();
+            // The store already holds the bootstrap admin and the first signing key: count positions after them.
+            long before = db.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
             admin.post("/api/v1/roles", "{\"name\":\"chained\",\"permissions\":[\"c:read\"]}");
             for (int i = 0; i < 4; i++) {
                 String id = admin.post("/api/v1/clients", "{\"name\":\"chain-" + i + "\"}").text("clientId");
                 admin.post("/api/v1/clients/" + id + "/disable", null);
             }
-            JdbcClient db = keyledger.jdbc();
-            List<Long> positions = db.sql("SELECT globalindex FROM domainevententry ORDER BY globalindex")
-                    .query(Long.class).list();
+            List<Long> positions = db.sql("SELECT globalindex FROM domainevententry WHERE globalindex > ? ORDER BY globalindex")
+                    .param(before).query(Long.class).list();
+            long stored = db.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
             long third = positions.get(2);
             long fourth = positions.get(3);
             long fifth = positions.get(4);
@@ -41,7 +44,7 @@ class AuditChainTest {
 
             JsonNode intact = verify(admin);
             assertThat(intact.get("intact").asBoolean()).isTrue();
-            assertThat(intact.get("checkedEvents").asLong()).isEqualTo(positions.size());
+            assertThat(intact.get("checkedEvents").asLong()).isEqualTo(stored);
             assertThat(intact.get("headHash").asText()).hasSize(64);
             assertThat(intact.get("firstBrokenPosition").isNull()).isTrue();
 

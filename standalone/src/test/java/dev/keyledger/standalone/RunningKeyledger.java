@@ -22,6 +22,9 @@ final class RunningKeyledger implements AutoCloseable {
     /** The same in every test: the bootstrap admin is created only once per data folder. */
     static final String ADMIN_SECRET = "test-bootstrap-secret-0123456789abcdefghijklmnop";
 
+    /** For tests that run several nodes of one deployment: they must share the key-encryption key. */
+    static final String SHARED_KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
     private final ConfigurableApplicationContext context;
     private volatile String adminToken;
 

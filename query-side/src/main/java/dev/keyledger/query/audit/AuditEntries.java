@@ -3,6 +3,7 @@ package dev.keyledger.query.audit;
 import dev.keyledger.kernel.audit.AuditMetadata;
 import dev.keyledger.kernel.audit.WireNames;
 import dev.keyledger.kernel.role.RoleStream;
+import dev.keyledger.kernel.signingkey.SigningKeyStream;
 import dev.keyledger.query.eventstore.StoredEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -43,9 +44,14 @@ final class AuditEntries {
         return storedType.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
+    /** The stream id without its type prefix: a role's name, a signing key's kid; client ids have none. */
     static String bareId(String aggregateId) {
-        return aggregateId.startsWith(RoleStream.PREFIX) ? aggregateId.substring(RoleStream.PREFIX.length())
-                : aggregateId;
+        for (String prefix : new String[]{RoleStream.PREFIX, SigningKeyStream.PREFIX}) {
+            if (aggregateId.startsWith(prefix)) {
+                return aggregateId.substring(prefix.length());
+            }
+        }
+        return aggregateId;
     }
 
     private static String text(Map<String, ?> metaData, String key) {

@@ -16,6 +16,9 @@ import dev.keyledger.kernel.id.SecretSlot;
 import dev.keyledger.kernel.role.event.RoleCreated;
 import dev.keyledger.kernel.role.event.RoleDeleted;
 import dev.keyledger.kernel.role.event.RolePermissionsReplaced;
+import dev.keyledger.kernel.signingkey.event.SigningKeyActivated;
+import dev.keyledger.kernel.signingkey.event.SigningKeyPublished;
+import dev.keyledger.kernel.signingkey.event.SigningKeyRetired;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -74,6 +77,13 @@ public final class AuditPayloads {
                 "added", strings(e.added()),
                 "removed", strings(e.removed())));
         register(RoleDeleted.class, e -> fields("name", e.name().value()));
+        register(SigningKeyPublished.class, e -> fields(
+                "kid", e.kid(),
+                "alg", e.algorithm().name(),
+                "publicKey", e.publicKey(),
+                "activatesAt", e.activatesAt()));
+        register(SigningKeyActivated.class, e -> fields("kid", e.kid()));
+        register(SigningKeyRetired.class, e -> fields("kid", e.kid(), "verifyUntil", e.verifyUntil()));
     }
 
     private AuditPayloads() {

@@ -1,5 +1,6 @@
 package dev.keyledger.token.web;
 
+import dev.keyledger.token.jose.NoActiveSigningKey;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.concurrent.Semaphore;
 
 /**
  * Serves {@code /oauth2/*} outside Spring MVC: the token endpoint is the hot path, and every answer here, errors
@@ -20,6 +22,7 @@ final class OAuthServlet extends HttpServlet {
     private final transient IntrospectionEndpoint introspection;
     private final transient RevocationEndpoint revocation;
     private final transient OAuthResponses responses;
+    private final transient Semaphore signingTurns = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     OAuthServlet(TokenEndpoint token, IntrospectionEndpoint introspection, RevocationEndpoint revocation,
                  OAuthResponses responses) {
@@ -27,6 +30,20 @@ final class OAuthServlet extends HttpServlet {
         this.introspection = introspection;
         this.revocation = revocation;
         this.responses = responses;
+    }
+
+    /**
+     * Token requests are CPU-bound (signing dominates). Letting as many sign at once as there are cores, in arrival
+     * order, keeps latency even under saturation: more would only interleave on the same cores and let some wait
+     * far longer than others.
+     */
+    private void issueInTurn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        signingTurns.acquireUninterruptibly();
+        try {
+            token.handle(request, response);
+        } finally {
+            signingTurns.release();
+        }
     }
 
     @Override
@@ -43,12 +60,16 @@ final class OAuthServlet extends HttpServlet {
                 return;
             }
             switch (path) {
-                case "/token" -> token.handle(request, response);
+                case "/token" -> issueInTurn(request, response);
                 case "/introspect" -> introspection.handle(request, response);
                 default -> revocation.handle(request, response);
             }
         } catch (OAuthProblem problem) {
             responses.error(response, problem.error());
+        } catch (NoActiveSigningKey e) {
+            // Only in the first moments of a brand-new deployment, before its first key is active.
+            responses.error(response, new OAuthError(503, "temporarily_unavailable", "no signing key is active yet",
+                    false, 1));
         } catch (RuntimeException e) {
             LOG.error("OAuth request failed unexpectedly: {}: {}", e.getClass().getName(), e.getMessage());
             responses.error(response, new OAuthError(500, "server_error", null, false, 0));

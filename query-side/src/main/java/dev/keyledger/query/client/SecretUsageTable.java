@@ -14,11 +14,11 @@ import java.util.Optional;
  * 100 ms of a token); the query side only reads it.
  */
 @Component
-class JdbcSecretUsage implements SecretUsage {
+class SecretUsageTable implements SecretUsage {
 
     private final JdbcClient jdbc;
 
-    JdbcSecretUsage(JdbcClient jdbc) {
+    SecretUsageTable(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
