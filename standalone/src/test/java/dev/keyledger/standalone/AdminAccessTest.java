@@ -58,11 +58,11 @@ class AdminAccessTest {
         try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
             String token = keyledger.tokenFor(RunningKeyledger.ADMIN_ID, RunningKeyledger.ADMIN_SECRET);
             AdminClient anonymous = keyledger.anonymous();
-            assertThat(anonymous.send("GET", "/api/v1/clients/none/token-events", null, "Authorization",
+            assertThat(anonymous.send("GET", "/api/v1/clients/" + RunningKeyledger.ADMIN_ID + "/token-events", null, "Authorization",
                     "Bearer " + token).status()).isEqualTo(200);
             anonymous.form("/oauth2/revoke", "token=" + token, "Authorization",
                     basic(RunningKeyledger.ADMIN_ID, RunningKeyledger.ADMIN_SECRET));
-            assertProblem(anonymous.send("GET", "/api/v1/clients/none/token-events", null, "Authorization",
+            assertProblem(anonymous.send("GET", "/api/v1/clients/" + RunningKeyledger.ADMIN_ID + "/token-events", null, "Authorization",
                     "Bearer " + token), 401);
         }
     }

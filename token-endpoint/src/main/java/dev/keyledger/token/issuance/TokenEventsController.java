@@ -1,13 +1,14 @@
 package dev.keyledger.token.issuance;
 
+import dev.keyledger.token.authentication.ClientAuthCache;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.ErrorResponseException;
 
 import java.sql.Array;
 import java.sql.SQLException;
@@ -23,15 +24,22 @@ class TokenEventsController {
     private static final int MAX_LIMIT = 1000;
 
     private final JdbcClient jdbc;
+    private final ClientAuthCache clients;
 
-    TokenEventsController(JdbcClient jdbc) {
+    TokenEventsController(JdbcClient jdbc, ClientAuthCache clients) {
         this.jdbc = jdbc;
+        this.clients = clients;
     }
 
     @GetMapping("/api/v1/clients/{clientId}/token-events")
     ResponseEntity<Map<String, Object>> tokenEvents(@PathVariable String clientId,
                                                     @RequestParam(name = "after", defaultValue = "0") long after,
                                                     @RequestParam(name = "limit", defaultValue = "100") int limit) {
+        if (clients.find(clientId).isEmpty()) {
+            ErrorResponseException unknown = new ErrorResponseException(HttpStatus.NOT_FOUND);
+            unknown.setDetail("there is no such client");
+            throw unknown;
+        }
         if (after < 0 || limit < 1 || limit > MAX_LIMIT) {
             ErrorResponseException invalid = new ErrorResponseException(HttpStatus.BAD_REQUEST);
             invalid.setDetail("after must be >= 0 and limit between 1 and " + MAX_LIMIT);
