@@ -27,6 +27,7 @@ public final class StalenessBenchmark {
                 String secret = registered.text("clientSecret");
                 keyledger.tokenFor(id, secret);
                 long acknowledged = timedWrite(() -> admin.post("/api/v1/clients/" + id + "/disable", null));
+                recorder.record("disable -> auth view row", untilDisabledInView(keyledger, id) - acknowledged);
                 recorder.record("disable -> refused", untilRefused(keyledger, id, secret) - acknowledged);
 
                 AdminClient.Answer other = admin.post("/api/v1/clients", "{\"name\":\"stale-secret\"}");
@@ -52,6 +53,14 @@ public final class StalenessBenchmark {
             throw new IllegalStateException("write failed: " + answer);
         }
         return at;
+    }
+
+    private static long untilDisabledInView(RunningKeyledger keyledger, String id) {
+        while (!"DISABLED".equals(keyledger.jdbc().sql("SELECT status FROM query_client_auth WHERE client_id = ?")
+                .param(id).query(String.class).single())) {
+            Thread.onSpinWait();
+        }
+        return System.nanoTime();
     }
 
     private static long untilRefused(RunningKeyledger keyledger, String id, String secret) {
