@@ -59,14 +59,20 @@ token_of "http://127.0.0.1:$KL_PORT/oauth2/token" "$kl_id" "$kl_secret" >/dev/nu
 token_of "http://127.0.0.1:$SAS_PORT/oauth2/token" bench-client bench-secret >/dev/null
 pg_pid=$(pgrep -f "postgres -D $WORK/keyledger-data/postgres" | head -1 || true)
 
+# Both JVMs get the same long warm-up first (on 2 cores the JIT competes with the server for a while).
+for target in "http://127.0.0.1:$KL_PORT/oauth2/token $kl_id $kl_secret" "http://127.0.0.1:$SAS_PORT/oauth2/token bench-client bench-secret"; do
+  set -- $target
+  wrk -t1 -c16 -d"${INITIAL_WARMUP:-45}"s -s "$PEERS_DIR/token.lua" "$1" -- "$2" "$3" "read write" >/dev/null
+done
+
 summary=()
 for c in $CONNECTIONS; do
   for server in keyledger sas-noop; do
     if [ $server = keyledger ]; then
-      out=$(SERVER_PID=$kl_pid EXTRA_PIDS="$pg_pid" WARMUP=10 RUNS=1 "$PEERS_DIR/bench.sh" \
+      out=$(SERVER_PID=$kl_pid EXTRA_PIDS="$pg_pid" WARMUP=5 RUNS=1 "$PEERS_DIR/bench.sh" \
         "http://127.0.0.1:$KL_PORT/oauth2/token" "$kl_id" "$kl_secret" "$DURATION" "$c" 2>&1)
     else
-      out=$(SERVER_PID=$sas_pid JWKS_URL="http://127.0.0.1:$SAS_PORT/oauth2/jwks" WARMUP=10 RUNS=1 "$PEERS_DIR/bench.sh" \
+      out=$(SERVER_PID=$sas_pid JWKS_URL="http://127.0.0.1:$SAS_PORT/oauth2/jwks" WARMUP=5 RUNS=1 "$PEERS_DIR/bench.sh" \
         "http://127.0.0.1:$SAS_PORT/oauth2/token" bench-client bench-secret "$DURATION" "$c" 2>&1)
     fi
     line=$(grep '^MEDIAN' <<<"$out" | sed 's/^MEDIAN //')

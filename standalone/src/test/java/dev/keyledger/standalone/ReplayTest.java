@@ -1,6 +1,5 @@
 package dev.keyledger.standalone;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +38,7 @@ class ReplayTest {
             }
             admin.send("PUT", "/api/v1/roles/reader/permissions", "{\"permissions\":[\"a:read\",\"b:read\"]}");
             admin.delete("/api/v1/roles/writer");
-            Eventually.holds("views caught up", () -> caughtUp(admin, keyledger));
+            Eventually.holds("views caught up", () -> ViewsProgress.caughtUp(keyledger));
             String clients = table(keyledger, "query_client", "client_id");
             String roles = table(keyledger, "query_role", "role_name");
             String auth = table(keyledger, "query_client_auth", "client_id");
@@ -48,32 +47,13 @@ class ReplayTest {
             assertThat(started.status()).isEqualTo(202);
             assertThat(started.text("name")).isEqualTo("query-views");
             assertThat(admin.send("GET", "/api/v1/clients", null).status()).isEqualTo(200);
-            Eventually.holds("replay finished", () -> caughtUp(admin, keyledger));
+            Eventually.holds("replay finished", () -> ViewsProgress.caughtUp(keyledger));
 
             assertThat(table(keyledger, "query_client", "client_id")).isEqualTo(clients);
             assertThat(table(keyledger, "query_role", "role_name")).isEqualTo(roles);
             assertThat(table(keyledger, "query_client_auth", "client_id")).isEqualTo(auth);
             assertThat(admin.post("/api/v1/projections/no-such/replay", null).status()).isEqualTo(404);
         }
-    }
-
-    /** Every segment has passed the last stored event, and none is replaying. */
-    private static boolean caughtUp(AdminClient admin, RunningKeyledger keyledger) {
-        long head = keyledger.jdbc().sql("SELECT max(globalindex) FROM domainevententry").query(Long.class).single();
-        JsonNode status = admin.send("GET", "/api/v1/projections/query-views", null).json();
-        if (!status.get("running").asBoolean() || status.get("replaying").asBoolean()) {
-            return false;
-        }
-        JsonNode segments = status.get("claimedSegments");
-        if (segments.size() != 4) {
-            return false;
-        }
-        for (JsonNode segment : segments) {
-            if (segment.get("position").isNull() || segment.get("position").asLong() < head) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The whole table as PostgreSQL prints it, row by row in key order. */

@@ -52,7 +52,8 @@ public class ClientAsOf {
         }
         SortedSet<Permission> permissions = new TreeSet<>();
         for (RoleName role : client.roles()) {
-            roleAt(role, instant).filter(RoleSnapshot::live).ifPresent(state -> permissions.addAll(state.permissions()));
+            roleAt(role, instant).filter(RoleSnapshot::live)
+                    .ifPresent(state -> permissions.addAll(state.permissions()));
         }
         return Optional.of(views.render(client, permissions));
     }

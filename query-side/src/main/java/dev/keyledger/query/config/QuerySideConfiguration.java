@@ -2,10 +2,10 @@ package dev.keyledger.query.config;
 
 import dev.keyledger.kernel.id.RandomTokens;
 import dev.keyledger.query.cluster.SegmentBalancer;
+import dev.keyledger.query.projection.PromptEventSource;
 import dev.keyledger.query.projection.QueryViews;
 import dev.keyledger.query.projection.ViewLock;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -67,9 +67,12 @@ public class QuerySideConfiguration {
     ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer,
                                          @Value("${keyledger.query.segments:4}") int segments,
                                          @Value("${keyledger.query.batch-size:100}") int batchSize,
-                                         @Value("${keyledger.query.token-claim-interval:PT5S}") Duration claimInterval) {
+                                         @Value("${keyledger.query.token-claim-interval:PT5S}")
+                                         Duration claimInterval,
+                                         @Value("${keyledger.query.poll-interval:PT0.2S}") Duration pollInterval) {
         return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP, Configuration::eventStore,
+                .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP,
+                        config -> new PromptEventSource(config.eventStore(), pollInterval),
                         (config, builder) -> builder
                                 .initialSegmentCount(segments)
                                 .batchSize(batchSize)

@@ -25,13 +25,13 @@ public final class RoleFold {
     public static RoleSnapshot apply(RoleSnapshot current, RoleEvent event, long sequence, Instant at) {
         if (event instanceof RoleCreated created) {
             require(current == null || (!current.live() && current.isBefore(sequence)), event, sequence);
-            return new RoleSnapshot(created.name(), created.description(), new TreeSet<>(created.permissions()), true, sequence,
-                    at, at);
+            return new RoleSnapshot(created.name(), created.description(), new TreeSet<>(created.permissions()), true,
+                    sequence, at, at);
         }
         require(current != null && current.live() && current.isBefore(sequence), event, sequence);
         if (event instanceof RolePermissionsReplaced replaced) {
-            return new RoleSnapshot(current.name(), current.description(), new TreeSet<>(replaced.permissions()), true, sequence,
-                    current.createdAt(), at);
+            return new RoleSnapshot(current.name(), current.description(), new TreeSet<>(replaced.permissions()),
+                    true, sequence, current.createdAt(), at);
         }
         if (event instanceof RoleDeleted) {
             return new RoleSnapshot(current.name(), current.description(), new TreeSet<>(), false, sequence,

@@ -1,0 +1,72 @@
+package dev.keyledger.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Export speed of the audit trail: the whole store as NDJSON over HTTP ({@code Accept: application/x-ndjson}),
+ * read line by line by a plain client, in events per second; and, for comparison, paging through the same
+ * events as JSON pages of 1000.
+ *
+ * <p>Run: {@code scripts/bench AuditExportBenchmark [events]} (default 200000).
+ */
+public final class AuditExportBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        long wanted = args.length > 0 ? Long.parseLong(args[0]) : 200_000;
+        Path dataDir = Files.createTempDirectory("keyledger-bench");
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, "logging.level.root=WARN")) {
+            long events = SyntheticEvents.append(keyledger, wanted);
+            URI base = URI.create("http://127.0.0.1:" + keyledger.port());
+            HttpClient http = HttpClient.newHttpClient();
+            export(http, base); // warm-up
+            long started = System.nanoTime();
+            long lines = export(http, base);
+            double ndjsonSeconds = (System.nanoTime() - started) / 1e9;
+
+            started = System.nanoTime();
+            long paged = 0;
+            String cursor = "";
+            AdminClient admin = keyledger.admin();
+            while (cursor != null) {
+                JsonNode page = admin.send("GET", "/api/v1/audit/events?limit=1000" + cursor, null).json();
+                paged += page.get("items").size();
+                cursor = page.get("next").isNull() ? null : "&after=" + page.get("next").asLong();
+            }
+            double pagedSeconds = (System.nanoTime() - started) / 1e9;
+
+            System.out.printf(Locale.ROOT, "Keyledger audit export benchmark: JDK %s (%s), %d cores, %d events%n",
+                    Runtime.version(), System.getProperty("java.vm.vendor"), Runtime.getRuntime().availableProcessors(),
+                    events);
+            System.out.printf(Locale.ROOT, "NDJSON export: %d entries in %.1f s, %.0f events/s%n",
+                    lines, ndjsonSeconds, lines / ndjsonSeconds);
+            System.out.printf(Locale.ROOT, "JSON pages of 1000: %d entries in %.1f s, %.0f events/s%n",
+                    paged, pagedSeconds, paged / pagedSeconds);
+        }
+    }
+
+    private static long export(HttpClient http, URI base) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/audit/events"))
+                .header("Accept", "application/x-ndjson").build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
+                StandardCharsets.UTF_8))) {
+            while (reader.readLine() != null) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+}
