@@ -3,17 +3,13 @@ package dev.keyledger.token.issuance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,36 +70,45 @@ public class IssuanceLog {
         flush();
     }
 
+    /**
+     * One statement per batch: each column as an array, zipped back into rows by {@code unnest}. Far cheaper for the
+     * JVM and for PostgreSQL than a JDBC batch of single-row inserts, so the writer barely competes with signing.
+     * Audiences are URIs, which never contain a space, so each row's list travels as one space-separated string.
+     */
     private void write(List<IssuanceRecord> batch) {
-        jdbc.batchUpdate("""
+        int size = batch.size();
+        String[] at = new String[size];
+        String[] clientId = new String[size];
+        String[] outcome = new String[size];
+        String[] jti = new String[size];
+        String[] secretId = new String[size];
+        String[] slot = new String[size];
+        String[] scope = new String[size];
+        String[] audience = new String[size];
+        String[] sourceAddress = new String[size];
+        String[] reason = new String[size];
+        for (int i = 0; i < size; i++) {
+            IssuanceRecord record = batch.get(i);
+            at[i] = record.at().toString();
+            clientId[i] = record.clientId();
+            outcome[i] = record.outcome().name();
+            jti[i] = record.jti();
+            secretId[i] = record.secretId();
+            slot[i] = record.slot() == null ? null : record.slot().name();
+            scope[i] = record.scope();
+            audience[i] = record.audience() == null ? null : String.join(" ", record.audience());
+            sourceAddress[i] = record.sourceAddress();
+            reason[i] = record.reason();
+        }
+        jdbc.update("""
                 INSERT INTO token_issuance_log (at, client_id, outcome, jti, secret_id, slot, scope, audience,
                                                 source_address, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement statement, int i) throws SQLException {
-                IssuanceRecord record = batch.get(i);
-                statement.setTimestamp(1, Timestamp.from(record.at()));
-                statement.setString(2, record.clientId());
-                statement.setString(3, record.outcome().name());
-                statement.setString(4, record.jti());
-                statement.setString(5, record.secretId());
-                statement.setString(6, record.slot() == null ? null : record.slot().name());
-                statement.setString(7, record.scope());
-                if (record.audience() == null) {
-                    statement.setNull(8, Types.ARRAY);
-                } else {
-                    statement.setArray(8, statement.getConnection().createArrayOf("text",
-                            record.audience().toArray()));
-                }
-                statement.setString(9, record.sourceAddress());
-                statement.setString(10, record.reason());
-            }
-
-            @Override
-            public int getBatchSize() {
-                return batch.size();
-            }
-        });
+                SELECT at::timestamptz, client_id, outcome, jti, secret_id, slot, scope, string_to_array(audience, ' '),
+                       source_address, reason
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::text[])
+                       AS r(at, client_id, outcome, jti, secret_id, slot, scope, audience, source_address, reason)""",
+                at, clientId, outcome, jti, secretId, slot, scope, audience, sourceAddress, reason);
         recordUsage(batch);
     }
 

@@ -63,11 +63,15 @@ final class ClientRequestReader {
     }
 
     private static byte[] body(HttpServletRequest request) {
-        if (request.getContentLengthLong() > LIMIT_BYTES) {
+        long declared = request.getContentLengthLong();
+        if (declared > LIMIT_BYTES) {
             throw new OAuthProblem(new OAuthError(413, "invalid_request", "the body exceeds 64 KiB", false, 0));
         }
         try {
-            byte[] body = request.getInputStream().readNBytes(LIMIT_BYTES + 1);
+            // A declared length is read into a buffer of exactly that size: the token path allocates nothing more.
+            byte[] body = declared >= 0
+                    ? request.getInputStream().readNBytes((int) declared)
+                    : request.getInputStream().readNBytes(LIMIT_BYTES + 1);
             if (body.length > LIMIT_BYTES) {
                 throw new OAuthProblem(new OAuthError(413, "invalid_request", "the body exceeds 64 KiB", false, 0));
             }
