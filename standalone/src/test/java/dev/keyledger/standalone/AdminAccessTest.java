@@ -56,14 +56,14 @@ class AdminAccessTest {
     @Test
     void whenTheAdminTokenIsRevoked_thenTheAdminApiRefusesIt() {
         try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
-            String token = keyledger.tokenFor(RunningKeyledger.ADMIN_ID, RunningKeyledger.ADMIN_SECRET);
+            String token = keyledger.newAdminToken();
             AdminClient anonymous = keyledger.anonymous();
-            assertThat(anonymous.send("GET", "/api/v1/clients/" + RunningKeyledger.ADMIN_ID + "/token-events", null, "Authorization",
-                    "Bearer " + token).status()).isEqualTo(200);
+            String tokenEvents = "/api/v1/clients/" + RunningKeyledger.ADMIN_ID + "/token-events";
+            assertThat(anonymous.send("GET", tokenEvents, null, "Authorization", "Bearer " + token).status())
+                    .isEqualTo(200);
             anonymous.form("/oauth2/revoke", "token=" + token, "Authorization",
                     basic(RunningKeyledger.ADMIN_ID, RunningKeyledger.ADMIN_SECRET));
-            assertProblem(anonymous.send("GET", "/api/v1/clients/" + RunningKeyledger.ADMIN_ID + "/token-events", null, "Authorization",
-                    "Bearer " + token), 401);
+            assertProblem(anonymous.send("GET", tokenEvents, null, "Authorization", "Bearer " + token), 401);
         }
     }
 

@@ -106,15 +106,20 @@ final class RunningKeyledger implements AutoCloseable {
      */
     private String adminToken() {
         if (adminToken == null) {
-            ClientAuthCache cache = bean(ClientAuthCache.class);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!cache.find(ADMIN_ID).map(entry -> entry.permissions().containsAll(AdminPermissions.ALL)).orElse(false)
-                    && System.nanoTime() < deadline) {
-                sleep(Duration.ofMillis(20));
-            }
-            adminToken = tokenFor(ADMIN_ID, ADMIN_SECRET);
+            adminToken = newAdminToken();
         }
         return adminToken;
+    }
+
+    /** A token of its own for the bootstrap admin, holding every admin permission. */
+    String newAdminToken() {
+        ClientAuthCache cache = bean(ClientAuthCache.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!cache.find(ADMIN_ID).map(entry -> entry.permissions().containsAll(AdminPermissions.ALL)).orElse(false)
+                && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(20));
+        }
+        return tokenFor(ADMIN_ID, ADMIN_SECRET);
     }
 
     static String encode(String value) {
