@@ -42,7 +42,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -4,7 +4,6 @@ import org.springframework.jdbc.core.SqlTypeValue;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 
 /**
  * A text parameter that must not reach a log, such as a secret's hash: Spring's JDBC layer logs parameter values
