@@ -8,9 +8,12 @@ import dev.keyledger.token.jose.SigningKey;
 import dev.keyledger.token.jose.SigningKeys;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.io.Encoder;
 import org.springframework.stereotype.Component;
 
+import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 
 /**
@@ -20,6 +23,13 @@ import java.util.Date;
  */
 @Component
 public class AccessTokenIssuer {
+
+    /**
+     * The JDK's streaming base64url encoder. jjwt's own allocates 8 KiB buffers per encoded part, about half of all
+     * the garbage a token request makes, and the GC pauses it causes show in the latency tail.
+     */
+    private static final Encoder<OutputStream, OutputStream> BASE64URL =
+            out -> Base64.getUrlEncoder().withoutPadding().wrap(out);
 
     private final SigningKeys signingKeys;
     private final TokenSettings settings;
@@ -35,6 +45,7 @@ public class AccessTokenIssuer {
         Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
         Instant expiresAt = issuedAt.plusSeconds(client.accessTokenTtlSeconds());
         JwtBuilder jwt = Jwts.builder()
+                .b64Url(BASE64URL)
                 .header().type("at+jwt").keyId(key.kid()).and()
                 .issuer(settings.issuer())
                 .subject(client.clientId())
