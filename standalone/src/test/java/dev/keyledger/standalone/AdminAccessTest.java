@@ -2,6 +2,7 @@ package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,7 @@ class AdminAccessTest {
             JsonNode credentials = new ObjectMapper().readTree(file.toFile());
             String secret = credentials.get("clientSecret").asText();
             assertThat(secret).startsWith("kls_");
-            String token = keyledger.tokenFor(credentials.get("clientId").asText(), secret);
+            String token = keyledger.tokenHolding(credentials.get("clientId").asText(), secret, AdminPermissions.ALL);
             assertThat(keyledger.anonymous().post("/api/v1/roles", "{\"name\":\"ok\",\"permissions\":[]}",
                     "Authorization", "Bearer " + token).status()).isEqualTo(201);
             assertThat(output.getAll()).contains(file.toAbsolutePath().toString()).doesNotContain(secret);

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,13 +114,18 @@ final class RunningKeyledger implements AutoCloseable {
 
     /** A token of its own for the bootstrap admin, holding every admin permission. */
     String newAdminToken() {
+        return tokenHolding(ADMIN_ID, ADMIN_SECRET, AdminPermissions.ALL);
+    }
+
+    /** A token once the auth view shows the client with these permissions (its roles are projected apart from it). */
+    String tokenHolding(String clientId, String secret, Collection<String> permissions) {
         ClientAuthCache cache = bean(ClientAuthCache.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!cache.find(ADMIN_ID).map(entry -> entry.permissions().containsAll(AdminPermissions.ALL)).orElse(false)
+        while (!cache.find(clientId).map(entry -> entry.permissions().containsAll(permissions)).orElse(false)
                 && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(20));
         }
-        return tokenFor(ADMIN_ID, ADMIN_SECRET);
+        return tokenFor(clientId, secret);
     }
 
     static String encode(String value) {

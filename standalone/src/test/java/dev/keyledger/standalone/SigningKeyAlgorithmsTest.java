@@ -33,6 +33,8 @@ class SigningKeyAlgorithmsTest {
             assertThat(keyledger.admin().send("GET", "/.well-known/jwks.json", null).json()
                     .findValuesAsText("kty")).containsExactly(kty);
             assertThat(PublishedKeys.verify(PublishedKeys.sign(active), published.jwks())).isEqualTo("probe");
+            assertThat(PublishedKeys.verify(keyledger.newAdminToken(), published.jwks()))
+                    .as("a token from the token endpoint, signed with " + alg).isEqualTo(RunningKeyledger.ADMIN_ID);
         }
     }
 
