@@ -3,6 +3,7 @@ package dev.keyledger.command.config;
 import dev.keyledger.command.lookup.CommandLookupProjector;
 import dev.keyledger.command.signingkey.SigningKeySettings;
 import dev.keyledger.kernel.audit.AuditMetadata;
+import dev.keyledger.kernel.crypto.KeyEncryptionKey;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -13,11 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 
 /** Wires the command side: its schema, its Axon settings, its key-encryption key, its signing-key settings. */
 @Configuration(proxyBeanMethods = false)
@@ -57,16 +56,7 @@ public class CommandSideConfiguration {
 
     @Bean
     SecretKey keyEncryptionKey(@Value("${keyledger.key-encryption-key}") String base64) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("keyledger.key-encryption-key is not valid base64");
-        }
-        if (key.length != 32) {
-            throw new IllegalStateException("keyledger.key-encryption-key must be 256 bits (32 bytes, base64)");
-        }
-        return new SecretKeySpec(key, "AES");
+        return KeyEncryptionKey.fromBase64(base64);
     }
 
     /** {@code KEYLEDGER_TOKEN_ALGORITHM} and {@code KEYLEDGER_KEYS_ACTIVATION_DELAY} (API.md §4); bad values stop the start. */

@@ -1,8 +1,8 @@
 package dev.keyledger.command.signingkey;
 
-import dev.keyledger.command.crypto.SealedBox;
 import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.dispatch.CommandDispatcher;
+import dev.keyledger.kernel.crypto.SealedBox;
 import dev.keyledger.kernel.id.RandomTokens;
 import dev.keyledger.kernel.signingkey.SigningAlgorithm;
 import dev.keyledger.kernel.signingkey.SigningKeyStatus;

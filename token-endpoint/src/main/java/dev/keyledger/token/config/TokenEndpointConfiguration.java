@@ -1,5 +1,6 @@
 package dev.keyledger.token.config;
 
+import dev.keyledger.kernel.crypto.KeyEncryptionKey;
 import dev.keyledger.token.throttle.ThrottleSettings;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,9 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
-import java.util.Base64;
 
 /**
  * Wires the token endpoint: its own tables (issuance log, secret usage, revocations), its settings, and the
@@ -42,16 +41,7 @@ public class TokenEndpointConfiguration {
      */
     @Bean
     SecretKey tokenKeyEncryptionKey(@Value("${keyledger.key-encryption-key}") String base64) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("keyledger.key-encryption-key is not valid base64");
-        }
-        if (key.length != 32) {
-            throw new IllegalStateException("keyledger.key-encryption-key must be 256 bits (32 bytes, base64)");
-        }
-        return new SecretKeySpec(key, "AES");
+        return KeyEncryptionKey.fromBase64(base64);
     }
 
     /** The proof, as a bean, that the token endpoint's tables exist. */

@@ -1,4 +1,4 @@
-package dev.keyledger.command.crypto;
+package dev.keyledger.kernel.crypto;
 
 import org.junit.jupiter.api.Test;
 
