@@ -2,7 +2,6 @@ package dev.keyledger.standalone;
 
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.token.authentication.ClientAuthCache;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +58,7 @@ final class RunningKeyledger implements AutoCloseable {
         for (String property : withTestDefaults(List.of(properties))) {
             arguments.add("--" + property);
         }
-        return new RunningKeyledger(new SpringApplicationBuilder(KeyledgerApplication.class)
+        return new RunningKeyledger(KeyledgerApplication.application()
                 .run(arguments.toArray(String[]::new)));
     }
 

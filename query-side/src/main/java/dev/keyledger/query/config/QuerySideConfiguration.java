@@ -10,8 +10,11 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -61,19 +64,23 @@ public class QuerySideConfiguration {
     /**
      * The views' processor: pooled streaming, its tokens in PostgreSQL, split in segments that several nodes share.
      * Axon's default sequencing (per aggregate) keeps each client's and each role's events in order; the balancer
-     * gives each live node its fair share of the segments.
+     * gives each live node its fair share of the segments. A first start reads the store from its tail as live
+     * events, not as Axon's default replay: the client auth view is written only for live events, and a query side
+     * deployed after the command side has appended events must still fill it.
      */
     @Bean
     ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer,
+                                         ObjectProvider<EventStorageEngine> storageEngine,
                                          @Value("${keyledger.query.segments:4}") int segments,
                                          @Value("${keyledger.query.batch-size:100}") int batchSize,
                                          @Value("${keyledger.query.token-claim-interval:PT5S}")
                                          Duration claimInterval,
-                                         @Value("${keyledger.query.poll-interval:PT0.2S}") Duration pollInterval) {
+                                         @Value("${keyledger.query.poll-interval:PT0.05S}") Duration pollInterval) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP,
-                        config -> new PromptEventSource(config.eventStore(), pollInterval),
+                        config -> PromptEventSource.of(config, storageEngine.getObject(), pollInterval),
                         (config, builder) -> builder
+                                .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(segments)
                                 .batchSize(batchSize)
                                 .tokenClaimInterval(claimInterval.toMillis())

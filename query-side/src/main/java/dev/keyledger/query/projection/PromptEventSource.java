@@ -1,9 +1,12 @@
 package dev.keyledger.query.projection;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -20,11 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The event store as the source of a pooled streaming processor, waking the processor up when events arrive.
- * Axon's embedded event store cannot tell a pooled processor that events are available, so an idle coordinator
- * looks again only every 500 ms, and that is the lag every write would see. This source tells it: shortly after
- * each local commit (a few times, because the store hands the new events to its streams a moment after the
- * commit), and on a short period for events appended by other nodes.
+ * The event store as the source of a pooled streaming processor, prompt both for this node's commits and for
+ * other nodes'. Axon's embedded event store reads new events when a local commit tells it to, or otherwise only
+ * every second; and it cannot tell a pooled processor that events are there, so an idle coordinator looks again
+ * only every 500 ms. This source reads through a tailing store of its own that looks every {@code period} (events
+ * appended by a command-side node in another JVM arrive only that way), is told at once of local commits, and
+ * wakes the processor up shortly after each local commit and every {@code period}.
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -35,13 +39,22 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         return thread;
     });
 
-    private final EventStore store;
+    private final TailingStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
-    public PromptEventSource(EventStore store, Duration period) {
-        this.store = store;
-        store.subscribe(this::published);
+    private PromptEventSource(EventStore localCommits, EventStorageEngine storageEngine, Duration period) {
+        this.store = new TailingStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(period.toMillis()));
+        localCommits.subscribe(this::published);
         TIMER.scheduleWithFixedDelay(this::wakeUp, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A source for one processor of {@code config}, its tailing store shut down with Axon. */
+    public static PromptEventSource of(Configuration config, EventStorageEngine storageEngine, Duration period) {
+        PromptEventSource source = new PromptEventSource(config.eventStore(), storageEngine, period);
+        config.onShutdown(source.store::shutDown);
+        return source;
     }
 
     private void published(List<? extends EventMessage<?>> events) {
@@ -53,6 +66,7 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     }
 
     private void wakeUpSoon() {
+        store.fetchNow();
         for (long delay : AFTER_COMMIT_MILLIS) {
             TIMER.schedule(this::wakeUp, delay, TimeUnit.MILLISECONDS);
         }
@@ -85,6 +99,18 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     @Override
     public TrackingToken createTokenSince(Duration duration) {
         return store.createTokenSince(duration);
+    }
+
+    /** An embedded event store used only to tail the events, which can be told that a local commit added some. */
+    private static final class TailingStore extends EmbeddedEventStore {
+
+        TailingStore(EmbeddedEventStore.Builder builder) {
+            super(builder);
+        }
+
+        void fetchNow() {
+            afterCommit(List.of());
+        }
     }
 
     /** A stream of the store that accepts an availability callback, registered with this source. */

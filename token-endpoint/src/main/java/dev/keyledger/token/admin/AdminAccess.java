@@ -9,15 +9,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Puts {@link AdminAccessFilter} in front of every {@code /api/*} request. */
+/** Puts {@link AdminAccessFilter} in front of every {@code /api/*} request served in this JVM. */
 @Configuration(proxyBeanMethods = false)
 class AdminAccess {
 
     @Bean
-    FilterRegistrationBean<AdminAccessFilter> adminAccessFilter(AccessTokenVerifier verifier, Revocations revocations,
-                                                                ClientAuthCache clients, ObjectMapper json) {
+    AdminAccessPolicy adminAccessPolicy(AccessTokenVerifier verifier, Revocations revocations,
+                                        ClientAuthCache clients) {
+        return new AdminAccessPolicy(verifier, revocations, clients);
+    }
+
+    @Bean
+    FilterRegistrationBean<AdminAccessFilter> adminAccessFilter(AdminAccessPolicy policy, ObjectMapper json) {
         FilterRegistrationBean<AdminAccessFilter> registration =
-                new FilterRegistrationBean<>(new AdminAccessFilter(verifier, revocations, clients, json));
+                new FilterRegistrationBean<>(new AdminAccessFilter(policy, json));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

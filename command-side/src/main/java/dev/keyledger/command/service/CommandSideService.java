@@ -1,0 +1,33 @@
+package dev.keyledger.command.service;
+
+import dev.keyledger.kernel.KeyledgerDefaults;
+import dev.keyledger.kernel.access.RemoteAdminAccessFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The command side as a service of its own: the admin write API and the aggregates, on a shared PostgreSQL
+ * ({@code SPRING_DATASOURCE_URL}). Admin callers are checked by the token endpoint nodes named in
+ * {@code KEYLEDGER_ADMIN_ACCESS_TOKEN_ENDPOINTS}.
+ */
+@SpringBootApplication(scanBasePackages = "dev.keyledger.command")
+public class CommandSideService {
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(CommandSideService.class);
+        application.setDefaultProperties(KeyledgerDefaults.forService("keyledger-command-side"));
+        application.run(args);
+    }
+
+    @Bean
+    FilterRegistrationBean<RemoteAdminAccessFilter> remoteAdminAccess(
+            @Value("${keyledger.admin-access.token-endpoints}") String tokenEndpoints) {
+        FilterRegistrationBean<RemoteAdminAccessFilter> registration =
+                new FilterRegistrationBean<>(RemoteAdminAccessFilter.forEndpoints(tokenEndpoints));
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}
