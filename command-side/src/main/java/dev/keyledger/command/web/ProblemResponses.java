@@ -5,6 +5,7 @@ import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.command.refusal.NotFound;
 import dev.keyledger.command.refusal.Refusal;
 import dev.keyledger.command.refusal.StaleVersion;
+import dev.keyledger.kernel.DatabaseOutage;
 import dev.keyledger.kernel.role.RoleStream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -95,11 +96,17 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warn("admin request failed, the database is unreachable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                            "the database is unreachable; nothing was changed unless a later read shows it"));
+        }
         // The cause is logged by class and message only: both come from our code or the driver, never a secret.
         LOG.error("admin request failed unexpectedly: {}: {}", e.getClass().getName(), e.getMessage());
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "the request could not be completed; nothing was changed unless a later read shows it");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the request could not be completed; nothing was changed unless a later read shows it"));
     }
 
     static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {

@@ -1,13 +1,18 @@
 package dev.keyledger.query.web;
 
+import dev.keyledger.kernel.DatabaseOutage;
 import dev.keyledger.query.replay.ReplayUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -22,6 +27,7 @@ import java.net.URI;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryProblems {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QueryProblems.class);
     private static final String TYPE_BASE = "https://keyledger.dev/problems/";
 
     @ExceptionHandler(InvalidQuery.class)
@@ -46,6 +52,21 @@ class QueryProblems {
     @ExceptionHandler(ReplayUnavailable.class)
     ProblemDetail replayUnavailable(ReplayUnavailable e) {
         return problem(HttpStatus.CONFLICT, "replay-unavailable", e.getMessage());
+    }
+
+    /** Only the database's failures: Spring's own exceptions (bad parameters and such) keep their 4xx answers. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseFailed(RuntimeException e) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warn("read failed, the database is unreachable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                            "the database is unreachable; try again shortly"));
+        }
+        // By class and message only: both come from our code or the driver, never a secret.
+        LOG.error("read failed in the database: {}: {}", e.getClass().getName(), e.getMessage());
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the request could not be completed"));
     }
 
     static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {

@@ -1,0 +1,104 @@
+package dev.keyledger.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole client lifecycle through the proxy of the distributed topology, the tokens of both token-endpoint nodes
+ * verified against the published JWKS, a disabled client refused by both nodes, and every event of it read from the
+ * topic by kcat, in per-client order, as valid CloudEvents holding no secret.
+ */
+@ExtendWith(Topology.class)
+class ScenarioTest {
+
+    /** The staleness bound published for a disabled client or a deleted secret (API.md, issue 4). */
+    private static final Duration PUBLISHED_BOUND = Duration.ofSeconds(1);
+
+    private final KeyledgerApi api = KeyledgerApi.admin();
+
+    @Test
+    void whenAClientLivesItsWholeLifeThroughTheProxy_thenBothNodesServeItAndKafkaCarriesEveryEvent() {
+        List<String> secrets = new ArrayList<>();
+        String role = "scenario-" + System.nanoTime();
+        api.post("/api/v1/roles", Map.of("name", role, "permissions", List.of("inventory:read"))).expect(201);
+        JsonNode registered = api.post("/api/v1/clients", Map.of("name", "scenario", "roles", List.of(role)))
+                .expect(201).body();
+        String clientId = registered.path("clientId").asText();
+        secrets.add(registered.path("clientSecret").asText());
+
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(Topology.proxy().resolve("/.well-known/jwks.json")
+                .toString()).jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
+                        new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
+                                new com.nimbusds.jose.JOSEObjectType("at+jwt")))).build();
+        for (URI node : Topology.tokenNodes()) {
+            Jwt token = decoder.decode(tokenWhenReady(node, clientId, secrets.get(0)));
+            assertThat(token.getSubject()).isEqualTo(clientId);
+            assertThat(token.getIssuer().toString()).isEqualTo(Topology.proxy().toString());
+            assertThat(token.getClaimAsString("scope")).isEqualTo("inventory:read");
+        }
+
+        JsonNode secondary = api.post("/api/v1/clients/" + clientId + "/secrets", null).expect(201).body();
+        secrets.add(secondary.path("clientSecret").asText());
+        api.post("/api/v1/clients/" + clientId + "/secrets/" + secondary.path("secretId").asText() + "/promote", null)
+                .expect(200);
+        String formerPrimary = registered.path("secrets").get(0).path("secretId").asText();
+        api.delete("/api/v1/clients/" + clientId + "/secrets/" + formerPrimary + "?force=true").expect(200);
+        for (URI node : Topology.tokenNodes()) {
+            decoder.decode(tokenWhenReady(node, clientId, secrets.get(1)));
+        }
+
+        api.post("/api/v1/clients/" + clientId + "/disable", null).expect(200);
+        long disabledAt = System.nanoTime();
+        for (URI node : Topology.tokenNodes()) {
+            Eventually.get(Duration.ofSeconds(10), () -> KeyledgerApi.token(node, clientId, secrets.get(1)).status(),
+                    status -> status == 401, "disabled client refused by " + node);
+        }
+        Duration refusedAfter = Duration.ofNanos(System.nanoTime() - disabledAt);
+        System.out.println("disabled client refused by both token-endpoint nodes " + refusedAfter.toMillis()
+                + " ms after the disable was acknowledged (published bound " + PUBLISHED_BOUND.toMillis() + " ms)");
+        assertThat(refusedAfter).as("a security bound, not a speed").isLessThanOrEqualTo(PUBLISHED_BOUND);
+
+        api.delete("/api/v1/clients/" + clientId).expect(200);
+        api.delete("/api/v1/roles/" + role).expect(204);
+
+        List<AuditFeed.Entry> stored = AuditFeed.all(api);
+        Set<String> scenario = Set.of(clientId, role);
+        List<AuditFeed.Entry> scenarioEvents = stored.stream().filter(e -> scenario.contains(e.aggregateId())).toList();
+        assertThat(scenarioEvents).extracting(AuditFeed.Entry::type).containsExactly(
+                "role.created", "client.registered", "client.secondary-secret-added",
+                "client.secondary-secret-promoted", "client.secondary-secret-deleted", "client.disabled",
+                "client.deleted", "role.deleted");
+
+        TopicReader.readUntil(stored.stream().map(AuditFeed.Entry::eventId).toList(), Duration.ofSeconds(30));
+        List<PublishedEvent> byKcat = Kcat.readAll();
+        Delivery delivery = Delivery.of(stored, byKcat);
+        System.out.println("kcat read the topic: " + delivery);
+        assertThat(delivery.missing()).isEmpty();
+        assertThat(delivery.outOfOrder()).isEmpty();
+        assertThat(CloudEvents.assertValid(byKcat, stored)).isGreaterThanOrEqualTo(stored.size());
+        for (PublishedEvent event : byKcat) {
+            for (String secret : secrets) {
+                assertThat(event.raw()).doesNotContain(secret).doesNotContain(secret.substring(4));
+            }
+            assertThat(event.raw()).doesNotContainIgnoringCase("hash");
+        }
+    }
+
+    private static String tokenWhenReady(URI node, String clientId, String secret) {
+        return Eventually.get(Duration.ofSeconds(10), () -> KeyledgerApi.token(node, clientId, secret),
+                answer -> answer.status() == 200 && answer.text("scope").equals("inventory:read"),
+                "a token with the role's permission from " + node).text("access_token");
+    }
+}

@@ -1,0 +1,161 @@
+package dev.keyledger.system;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The distributed topology, started once for every test class that uses this extension, with {@code scripts/topology}
+ * (the same script a user runs), and stopped by it when the last test is done. Tests stop, kill and restart its parts
+ * through the script too. Needs nginx, kcat and a PostgreSQL server installed; without them the tests are skipped,
+ * unless {@code KEYLEDGER_TOPOLOGY_REQUIRED=true} (as in {@code .ci/run}), which makes a missing tool a failure.
+ */
+final class Topology implements BeforeAllCallback {
+
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final Path SCRIPT = REPOSITORY.resolve("scripts/topology");
+    private static final Path RUN_DIR = REPOSITORY.resolve("system-tests/target/topology");
+
+    private static Map<String, String> settings;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (Topology.class) {
+            if (settings == null) {
+                requireTools();
+                script("up");
+                settings = readSettings();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(Topology.class, (ExtensionContext.Store.CloseableResource) () -> script("down"));
+            }
+        }
+    }
+
+    static URI proxy() {
+        return URI.create(setting("KEYLEDGER_URL"));
+    }
+
+    static List<URI> tokenNodes() {
+        return uris("KEYLEDGER_TOKEN_URLS");
+    }
+
+    static List<URI> queryNodes() {
+        return uris("KEYLEDGER_QUERY_URLS");
+    }
+
+    static String kafkaBootstrap() {
+        return setting("KEYLEDGER_KAFKA_BOOTSTRAP");
+    }
+
+    static String topic() {
+        return setting("KEYLEDGER_KAFKA_TOPIC");
+    }
+
+    static String adminId() {
+        return setting("KEYLEDGER_ADMIN_ID");
+    }
+
+    static String adminSecret() {
+        return setting("KEYLEDGER_ADMIN_SECRET");
+    }
+
+    /** Stops a part gracefully (SIGTERM; PostgreSQL's fast shutdown). */
+    static void stop(String part) {
+        script("stop", part);
+    }
+
+    /** Kills a part as a crash would (SIGKILL). */
+    static void kill(String part) {
+        script("stop", part, "--kill");
+    }
+
+    /** Starts a part again and waits until it answers. */
+    static void start(String part) {
+        script("start", part);
+    }
+
+    private static String setting(String name) {
+        String value = settings.get(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " missing from " + RUN_DIR.resolve("topology.env"));
+        }
+        return value;
+    }
+
+    private static List<URI> uris(String name) {
+        return Arrays.stream(setting(name).split(",")).map(URI::create).toList();
+    }
+
+    private static void requireTools() {
+        List<String> missing = new java.util.ArrayList<>();
+        for (String tool : List.of("nginx", "kcat")) {
+            if (!onPath(tool)) {
+                missing.add(tool);
+            }
+        }
+        if (!Files.isDirectory(Path.of("/usr/lib/postgresql"))) {
+            missing.add("PostgreSQL server (/usr/lib/postgresql)");
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = "the topology needs " + missing + " (apt-get install nginx-light kcat postgresql)";
+        if (Boolean.parseBoolean(System.getenv("KEYLEDGER_TOPOLOGY_REQUIRED"))) {
+            throw new IllegalStateException(message);
+        }
+        Assumptions.abort(message + "; skipped");
+    }
+
+    private static boolean onPath(String tool) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
+
+    private static void script(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile()).inheritIO();
+        builder.environment().put("KEYLEDGER_TOPOLOGY_DIR", RUN_DIR.toString());
+        // Apart from the default ports, so that a topology a developer runs by hand does not collide.
+        builder.environment().put("KEYLEDGER_TOPOLOGY_BASE_PORT", "19000");
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("scripts/topology " + String.join(" ", arguments)
+                        + " failed; logs in " + RUN_DIR.resolve("logs"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> readSettings() {
+        try {
+            Map<String, String> values = new HashMap<>();
+            for (String line : Files.readAllLines(RUN_DIR.resolve("topology.env"))) {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    values.put(line.substring(0, equals), line.substring(equals + 1));
+                }
+            }
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
