@@ -1,5 +1,6 @@
 package dev.keyledger.query.web;
 
+import dev.keyledger.query.integration.RepublishRunning;
 import dev.keyledger.query.replay.ReplayUnavailable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -46,6 +47,11 @@ class QueryProblems {
     @ExceptionHandler(ReplayUnavailable.class)
     ProblemDetail replayUnavailable(ReplayUnavailable e) {
         return problem(HttpStatus.CONFLICT, "replay-unavailable", e.getMessage());
+    }
+
+    @ExceptionHandler(RepublishRunning.class)
+    ProblemDetail republishRunning(RepublishRunning e) {
+        return problem(HttpStatus.CONFLICT, "republish-running", e.getMessage());
     }
 
     static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {
