@@ -24,13 +24,14 @@ final class CommandStream implements AutoCloseable {
     }
 
     CommandStream(String name, long pauseMillis) {
-        thread = Thread.ofPlatform().name("command-stream").start(() -> {
+        thread = new Thread(() -> {
             int n = 0;
             while (running) {
                 register(name + "-" + n++);
                 Eventually.sleep(pauseMillis);
             }
-        });
+        }, "command-stream");
+        thread.start();
     }
 
     private void register(String name) {

@@ -11,21 +11,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-/** Turns stored events into audit entries: wire names, bare role names, metadata, mapped payloads. */
-final class AuditEntries {
+/**
+ * Turns stored events into audit entries: wire names, bare role names, metadata, mapped payloads. The one mapping
+ * from an event to what leaves the service: the audit API and the Kafka publisher both build on it.
+ */
+public final class AuditEntries {
 
     /** The wire type of an event that has no wire name (a type newer than this code). */
-    static final String UNKNOWN_TYPE = "unknown";
+    public static final String UNKNOWN_TYPE = "unknown";
 
     private AuditEntries() {
     }
 
-    static AuditEntry of(StoredEvent stored) {
-        DomainEventMessage<?> message = stored.message();
+    public static AuditEntry of(StoredEvent stored) {
+        return of(stored.message(), stored.globalPosition());
+    }
+
+    /** The entry of an event as a streaming processor hands it over, with the position of its tracking token. */
+    public static AuditEntry of(DomainEventMessage<?> message, long globalPosition) {
         Object payload = message.getPayload();
         return new AuditEntry(
                 message.getIdentifier(),
-                stored.globalPosition(),
+                globalPosition,
                 aggregateType(message.getType()),
                 bareId(message.getAggregateIdentifier()),
                 message.getSequenceNumber(),

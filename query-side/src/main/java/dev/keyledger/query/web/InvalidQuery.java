@@ -2,13 +2,17 @@ package dev.keyledger.query.web;
 
 import java.util.List;
 
-/** A read request with invalid query parameters: 400, naming each parameter at fault. */
+/** A request with invalid query parameters or body fields: 400, naming each one at fault. */
 class InvalidQuery extends RuntimeException {
 
     private final List<ParamError> errors;
 
     InvalidQuery(List<ParamError> errors) {
-        super("the request has invalid query parameters", null, false, false);
+        this("the request has invalid query parameters", errors);
+    }
+
+    InvalidQuery(String detail, List<ParamError> errors) {
+        super(detail, null, false, false);
         this.errors = List.copyOf(errors);
     }
 

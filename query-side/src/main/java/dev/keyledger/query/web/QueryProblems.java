@@ -1,6 +1,7 @@
 package dev.keyledger.query.web;
 
 import dev.keyledger.kernel.DatabaseOutage;
+import dev.keyledger.query.integration.RepublishRunning;
 import dev.keyledger.query.replay.ReplayUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,11 @@ class QueryProblems {
     @ExceptionHandler(ReplayUnavailable.class)
     ProblemDetail replayUnavailable(ReplayUnavailable e) {
         return problem(HttpStatus.CONFLICT, "replay-unavailable", e.getMessage());
+    }
+
+    @ExceptionHandler(RepublishRunning.class)
+    ProblemDetail republishRunning(RepublishRunning e) {
+        return problem(HttpStatus.CONFLICT, "republish-running", e.getMessage());
     }
 
     /** Only the database's failures: Spring's own exceptions (bad parameters and such) keep their 4xx answers. */

@@ -28,6 +28,10 @@ final class RequiredPermission {
         if (within(path, "/api/v1/signing-keys")) {
             return read ? AdminPermissions.AUDIT_READ : AdminPermissions.KEYS_WRITE;
         }
+        if (within(path, "/api/v1/integration")) {
+            // Republishing history writes nothing, but every consumer of the topic receives it again.
+            return read ? AdminPermissions.AUDIT_READ : AdminPermissions.CLIENTS_WRITE;
+        }
         if (within(path, "/api/v1/projections")) {
             // Rebuilding read models changes no credential but touches every client's view: an operator's act.
             return AdminPermissions.CLIENTS_WRITE;
