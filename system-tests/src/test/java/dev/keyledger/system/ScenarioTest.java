@@ -3,6 +3,7 @@ package dev.keyledger.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -39,7 +40,7 @@ class ScenarioTest {
         secrets.add(registered.path("clientSecret").asText());
 
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(Topology.proxy().resolve("/.well-known/jwks.json")
-                .toString()).jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
+                .toString()).jwsAlgorithm(SignatureAlgorithm.ES256).jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
                         new com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier<>(
                                 new com.nimbusds.jose.JOSEObjectType("at+jwt")))).build();
         for (URI node : Topology.tokenNodes()) {
