@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Topology implements BeforeAllCallback {
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final Path REPOSITORY = repository();
     private static final Path SCRIPT = REPOSITORY.resolve("scripts/topology");
     private static final Path RUN_DIR = REPOSITORY.resolve("system-tests/target/topology");
 
@@ -31,15 +31,26 @@ final class Topology implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        synchronized (Topology.class) {
-            if (settings == null) {
-                requireTools();
-                script("up");
-                settings = readSettings();
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put(Topology.class, (ExtensionContext.Store.CloseableResource) () -> script("down"));
-            }
+        if (up()) {
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .put(Topology.class, (ExtensionContext.Store.CloseableResource) Topology::down);
         }
+    }
+
+    /** Starts the topology unless it runs already; {@code true} if this call started it. */
+    static synchronized boolean up() {
+        if (settings != null) {
+            return false;
+        }
+        requireTools();
+        script("up");
+        settings = readSettings();
+        return true;
+    }
+
+    static synchronized void down() {
+        script("down");
+        settings = null;
     }
 
     static URI proxy() {
@@ -142,6 +153,12 @@ final class Topology implements BeforeAllCallback {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The repository root: the working directory (a benchmark run from there) or its parent (Maven's module dir). */
+    private static Path repository() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("scripts/topology")) ? here : here.getParent();
     }
 
     private static Map<String, String> readSettings() {

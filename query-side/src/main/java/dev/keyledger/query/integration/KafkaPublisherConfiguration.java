@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,8 +50,9 @@ public class KafkaPublisherConfiguration {
     }
 
     @Bean
-    Republisher republisher(EventTopic topic, StoredEvents events, EventStore store) {
-        return new Republisher(topic, events, store);
+    Republisher republisher(EventTopic topic, StoredEvents events, EventStore store, JdbcClient jdbc,
+                            TransactionTemplate transaction) {
+        return new Republisher(topic, events, store, new RepublishJobs(jdbc, transaction));
     }
 
     /**

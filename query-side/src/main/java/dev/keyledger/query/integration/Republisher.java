@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Publishes the store's history again, from a global position up to the head at the time of asking, for a new
  * consumer. It reads the store by pages and writes the same CloudEvents (same ids) as the live publisher, beside
- * it: the live processor's token is not touched, so live events keep flowing while history is sent.
+ * it: the live processor's token is not touched, so live events keep flowing while history is sent. The job runs on
+ * the node that was asked; its state is shared by every node through {@link RepublishJobs}.
  */
 public class Republisher implements AutoCloseable {
 
@@ -28,25 +29,21 @@ public class Republisher implements AutoCloseable {
     private final EventTopic topic;
     private final StoredEvents events;
     private final EventStore store;
-    private volatile RepublishStatus last;
+    private final RepublishJobs jobs;
     private Thread worker;
 
-    Republisher(EventTopic topic, StoredEvents events, EventStore store) {
+    Republisher(EventTopic topic, StoredEvents events, EventStore store, RepublishJobs jobs) {
         this.topic = topic;
         this.events = events;
         this.store = store;
+        this.jobs = jobs;
     }
 
     /** Starts a job in the background and answers at once with its status. */
     public synchronized RepublishStatus start(long fromPosition) {
-        RepublishStatus current = last;
-        if (current != null && current.state() == RepublishStatus.State.RUNNING) {
-            throw new RepublishRunning(current);
-        }
         TrackingToken head = store.createHeadToken();
         long upTo = head == null ? -1 : head.position().orElse(-1);
-        RepublishStatus started = RepublishStatus.started(fromPosition, upTo);
-        last = started;
+        RepublishStatus started = jobs.start(fromPosition, upTo);
         LOG.info("republishing events {} to {} to Kafka topic {}", fromPosition, upTo, topic.name());
         // A platform thread: the code is compiled for Java 17, which has no virtual threads.
         worker = new Thread(() -> run(started), "kafka-republish");
@@ -55,12 +52,13 @@ public class Republisher implements AutoCloseable {
         return started;
     }
 
-    /** The running job, or the last one; empty if none ran since this node started. */
+    /** The running job, or the last one, whichever node runs or ran it; empty if none ever ran. */
     public Optional<RepublishStatus> status() {
-        return Optional.ofNullable(last);
+        return jobs.latest();
     }
 
     private void run(RepublishStatus job) {
+        long published = 0;
         try {
             topic.ensureExists();
             long after = job.fromPosition() - 1;
@@ -70,21 +68,24 @@ public class Republisher implements AutoCloseable {
                     break;
                 }
                 after = page.get(page.size() - 1).globalPosition();
-                publish(page.stream().filter(event -> event.globalPosition() <= job.upToPosition()).toList());
+                published += publish(page.stream().filter(event -> event.globalPosition() <= job.upToPosition())
+                        .toList());
+                jobs.progressed(job.jobId(), published);
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new KafkaUnavailable("stopped with the service");
             }
-            last = last.completed();
-            LOG.info("republished {} events to Kafka topic {}", last.published(), topic.name());
+            jobs.finished(job.jobId(), published, null);
+            LOG.info("republished {} events to Kafka topic {}", published, topic.name());
         } catch (RuntimeException e) {
-            last = last.failed(e.getMessage());
-            LOG.warn("republishing to Kafka topic {} failed after {} events: {}", topic.name(), last.published(),
+            jobs.finished(job.jobId(), published, e.getMessage());
+            LOG.warn("republishing to Kafka topic {} failed after {} events: {}", topic.name(), published,
                     e.getMessage());
         }
     }
 
-    private void publish(List<StoredEvent> page) {
+    /** Sends a page and waits for the broker's acknowledgements; answers how many were sent. */
+    private int publish(List<StoredEvent> page) {
         List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>();
         for (StoredEvent stored : page) {
             CloudEventMapper.of(AuditEntries.of(stored)).ifPresent(event -> {
@@ -93,7 +94,7 @@ public class Republisher implements AutoCloseable {
             });
         }
         topic.awaitAll(sends);
-        last = last.progressed(sends.size());
+        return sends.size();
     }
 
     /** Stops a running job with the service: an operator asks again after the restart. */

@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Republishing the store's history to the Kafka topic for a new consumer: {@code POST} starts a job on this node
- * (202, it runs on), {@code GET} reports the running or last one. 404 when Kafka is not configured.
+ * (202, it runs on), {@code GET} reports the running or last one, whichever node runs it. 404 when Kafka is not
+ * configured.
  */
 @RestController
 @RequestMapping("/api/v1/integration/kafka/republish")
@@ -48,7 +49,7 @@ class KafkaRepublishController {
     RepublishStatus status(HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         return configured().status().orElseThrow(() -> new NotFound("no-republish",
-                "no republish has run on this node since it started"));
+                "no republish has run yet"));
     }
 
     private Republisher configured() {
