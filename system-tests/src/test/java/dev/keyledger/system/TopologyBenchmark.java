@@ -31,6 +31,7 @@ public final class TopologyBenchmark {
         Topology.up();
         try {
             KeyledgerApi api = KeyledgerApi.admin();
+            latency(api, 100, pauseMillis); // warm-up: five JVMs' JIT compilers share two cores at first
             latency(api, commands, pauseMillis);
             republish(api);
         } finally {
