@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,7 +164,10 @@ class KafkaPublisherTest {
         String servers = "127.0.0.1:" + port;
         String topic = newTopic();
         EmbeddedKafkaBroker late = EmbeddedBroker.on(port);
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, kafka(servers, topic))) {
+        // Segments released after a failure are claimed again on this interval: short, to keep the test short.
+        String[] properties = Stream.concat(Stream.of(kafka(servers, topic)),
+                Stream.of("keyledger.query.token-claim-interval=PT1S")).toArray(String[]::new);
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, properties)) {
             lifecycle(keyledger.admin(), "outage");
             List<JsonNode> audit = auditFeed(keyledger.admin());
             // The publisher fails meanwhile; had Axon swallowed the failures, the token would have moved past

@@ -82,18 +82,25 @@ final class TopicReader implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not on the topic within 60 s: " + what + " (read " + read.size() + ")");
             }
-            if (!assigned()) {
-                RunningKeyledger.sleep(Duration.ofMillis(100));
-                continue;
-            }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                Header contentType = record.headers().lastHeader("content-type");
-                read.add(new Event(record.key(), record.partition(),
-                        contentType == null ? null : new String(contentType.value(), StandardCharsets.UTF_8),
-                        new String(record.value(), StandardCharsets.UTF_8), json(record.value())));
-            }
+            read.addAll(poll());
         }
         return List.copyOf(read);
+    }
+
+    /** The records that arrived since the last poll; none (after a short wait) while the topic does not exist. */
+    List<Event> poll() {
+        if (!assigned()) {
+            RunningKeyledger.sleep(Duration.ofMillis(100));
+            return List.of();
+        }
+        List<Event> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+            Header contentType = record.headers().lastHeader("content-type");
+            events.add(new Event(record.key(), record.partition(),
+                    contentType == null ? null : new String(contentType.value(), StandardCharsets.UTF_8),
+                    new String(record.value(), StandardCharsets.UTF_8), json(record.value())));
+        }
+        return events;
     }
 
     /** What the schema of its type finds wrong with an event; empty when it validates. */
