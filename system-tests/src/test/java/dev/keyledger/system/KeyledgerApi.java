@@ -21,15 +21,21 @@ final class KeyledgerApi {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
-    private String adminToken;
+    private String bearer;
 
-    KeyledgerApi(URI base) {
+    private KeyledgerApi(URI base, String bearer) {
         this.base = base;
+        this.bearer = bearer;
     }
 
     /** Through the proxy, as the topology's bootstrap admin. */
     static KeyledgerApi admin() {
-        return new KeyledgerApi(Topology.proxy());
+        return new KeyledgerApi(Topology.proxy(), null);
+    }
+
+    /** Through the proxy, with the given access token ({@code ""}: none at all). */
+    static KeyledgerApi bearing(String accessToken) {
+        return new KeyledgerApi(Topology.proxy(), accessToken);
     }
 
     record Answer(int status, JsonNode body) {
@@ -71,8 +77,11 @@ final class KeyledgerApi {
     Answer call(String method, String path, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + adminToken())
                 .header("Accept", "application/json");
+        String token = accessToken();
+        if (!token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -87,11 +96,11 @@ final class KeyledgerApi {
         return post("/api/v1/clients", java.util.Map.of("name", name)).expect(201);
     }
 
-    private synchronized String adminToken() {
-        if (adminToken == null) {
-            adminToken = token(base, Topology.adminId(), Topology.adminSecret()).expect(200).text("access_token");
+    private synchronized String accessToken() {
+        if (bearer == null) {
+            bearer = token(base, Topology.adminId(), Topology.adminSecret()).expect(200).text("access_token");
         }
-        return adminToken;
+        return bearer;
     }
 
     private static Answer send(HttpRequest.Builder request) {
