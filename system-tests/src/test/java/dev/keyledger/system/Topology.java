@@ -37,12 +37,17 @@ final class Topology implements BeforeAllCallback {
         }
     }
 
-    /** Starts the topology unless it runs already; {@code true} if this call started it. */
+    /**
+     * Starts a new topology (with empty PostgreSQL and Kafka, so that counts of duplicates mean this run) unless
+     * this JVM runs one already; {@code true} if this call started it.
+     */
     static synchronized boolean up() {
         if (settings != null) {
             return false;
         }
         requireTools();
+        script("down");
+        deleteRecursively(RUN_DIR);
         script("up");
         settings = readSettings();
         return true;
@@ -152,6 +157,19 @@ final class Topology implements BeforeAllCallback {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
         }
     }
 

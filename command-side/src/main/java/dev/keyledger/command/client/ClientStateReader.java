@@ -1,6 +1,7 @@
 package dev.keyledger.command.client;
 
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.command.dispatch.Results;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,8 +21,7 @@ public class ClientStateReader {
     }
 
     public ClientState read(ClientId clientId) {
-        return DefaultUnitOfWork.startAndGet(null)
-                .executeWithResult(() -> repository.load(clientId.value()).invoke(Client::state))
-                .getPayload();
+        return Results.payloadOf(DefaultUnitOfWork.startAndGet(null)
+                .executeWithResult(() -> repository.load(clientId.value()).invoke(Client::state)));
     }
 }

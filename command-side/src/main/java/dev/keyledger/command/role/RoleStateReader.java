@@ -1,5 +1,6 @@
 package dev.keyledger.command.role;
 
+import dev.keyledger.command.dispatch.Results;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -18,8 +19,7 @@ public class RoleStateReader {
     }
 
     public RoleState read(RoleName name) {
-        return DefaultUnitOfWork.startAndGet(null)
-                .executeWithResult(() -> repository.load(RoleStream.idOf(name)).invoke(Role::state))
-                .getPayload();
+        return Results.payloadOf(DefaultUnitOfWork.startAndGet(null)
+                .executeWithResult(() -> repository.load(RoleStream.idOf(name)).invoke(Role::state)));
     }
 }
