@@ -41,7 +41,8 @@ id=$(python3 -c 'import sys,json; print(json.loads(sys.argv[1])["clientId"])' "$
 secret=$(python3 -c 'import sys,json; print(json.loads(sys.argv[1])["clientSecret"])' "$reg")
 for url in ${KEYLEDGER_TOKEN_URLS//,/ }; do token_of "$url" "$id" "$secret" > /dev/null; done
 
-echo "# $(date -u +%FT%TZ) JDK: $(${JAVA_HOME:+$JAVA_HOME/bin/}java -version 2>&1 | head -1); nproc=$(nproc)"
+node_java=$(readlink -f "/proc/$(cat "$run/pids/token-1")/exe")
+echo "# $(date -u +%FT%TZ) token nodes on $("$node_java" -version 2>&1 | head -1); nproc=$(nproc)"
 wrk -t1 -c16 -d"${INITIAL_WARMUP:-30}"s -s "$PEERS_DIR/token.lua" "$KEYLEDGER_URL/oauth2/token" -- "$id" "$secret" "read write" > /dev/null
 
 measure() { # label url connections
