@@ -16,8 +16,13 @@ final class AuditFeed {
     }
 
     static List<Entry> all(KeyledgerApi api) {
+        return after(api, 0);
+    }
+
+    /** The events after a global position: what a test appended, when it noted {@link #head} first. */
+    static List<Entry> after(KeyledgerApi api, long position) {
         List<Entry> entries = new ArrayList<>();
-        long after = 0;
+        long after = position;
         while (true) {
             JsonNode page = api.get("/api/v1/audit/events?limit=500&after=" + after).expect(200).body();
             for (JsonNode item : page.path("items")) {
@@ -29,5 +34,11 @@ final class AuditFeed {
             }
             after = page.path("next").asLong();
         }
+    }
+
+    /** The global position of the newest event. */
+    static long head(KeyledgerApi api) {
+        List<Entry> entries = all(api);
+        return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).globalPosition();
     }
 }

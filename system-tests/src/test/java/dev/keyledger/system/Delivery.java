@@ -41,7 +41,7 @@ record Delivery(int expected, List<String> missing, int duplicates, List<String>
 
     @Override
     public String toString() {
-        return expected + " events stored, " + missing.size() + " missing, " + duplicates + " delivered twice, "
+        return expected + " events appended, " + missing.size() + " missing, " + duplicates + " delivered twice, "
                 + outOfOrder.size() + " out of per-aggregate order";
     }
 }

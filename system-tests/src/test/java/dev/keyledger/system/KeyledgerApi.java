@@ -33,6 +33,11 @@ final class KeyledgerApi {
         return new KeyledgerApi(Topology.proxy(), null);
     }
 
+    /** Straight at one node, as the topology's bootstrap admin (the token comes through the proxy). */
+    static KeyledgerApi adminAt(URI node) {
+        return new KeyledgerApi(node, admin().accessToken());
+    }
+
     /** Through the proxy, with the given access token ({@code ""}: none at all). */
     static KeyledgerApi bearing(String accessToken) {
         return new KeyledgerApi(Topology.proxy(), accessToken);
