@@ -2,6 +2,7 @@ package dev.keyledger.query.config;
 
 import dev.keyledger.kernel.id.RandomTokens;
 import dev.keyledger.query.cluster.SegmentBalancer;
+import dev.keyledger.query.projection.AppendNotifications;
 import dev.keyledger.query.projection.PromptEventSource;
 import dev.keyledger.query.projection.QueryViews;
 import dev.keyledger.query.projection.ViewLock;
@@ -71,14 +72,15 @@ public class QuerySideConfiguration {
     @Bean
     ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer,
                                          ObjectProvider<EventStorageEngine> storageEngine,
+                                         AppendNotifications appends,
                                          @Value("${keyledger.query.segments:4}") int segments,
                                          @Value("${keyledger.query.batch-size:100}") int batchSize,
                                          @Value("${keyledger.query.token-claim-interval:PT5S}")
                                          Duration claimInterval,
-                                         @Value("${keyledger.query.poll-interval:PT0.05S}") Duration pollInterval) {
+                                         @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP,
-                        config -> PromptEventSource.of(config, storageEngine.getObject(), pollInterval),
+                        config -> PromptEventSource.of(config, storageEngine.getObject(), appends, pollInterval),
                         (config, builder) -> builder
                                 .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(segments)

@@ -2,6 +2,7 @@ package dev.keyledger.query.integration;
 
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.StoredEvents;
+import dev.keyledger.query.projection.AppendNotifications;
 import dev.keyledger.query.projection.PromptEventSource;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.axonframework.config.ConfigurerModule;
@@ -66,11 +67,12 @@ public class KafkaPublisherConfiguration {
     ConfigurerModule kafkaPublisherProcessor(KafkaSettings settings, SegmentBalancer balancer,
                                              @Value("${keyledger.query.token-claim-interval:PT5S}")
                                              Duration claimInterval,
-                                             @Value("${keyledger.query.poll-interval:PT0.05S}") Duration pollInterval,
-                                             ObjectProvider<EventStorageEngine> storageEngine) {
+                                             @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval,
+                                             ObjectProvider<EventStorageEngine> storageEngine,
+                                             AppendNotifications appends) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(KafkaPublisher.PROCESSING_GROUP,
-                        config -> PromptEventSource.of(config, storageEngine.getObject(), pollInterval),
+                        config -> PromptEventSource.of(config, storageEngine.getObject(), appends, pollInterval),
                         (config, builder) -> builder
                                 .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(settings.segments())

@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * The event store as the source of a pooled streaming processor, prompt both for this node's commits and for
  * other nodes'. Axon's embedded event store reads new events when a local commit tells it to, or otherwise only
  * every second; and it cannot tell a pooled processor that events are there, so an idle coordinator looks again
- * only every 500 ms. This source reads through a tailing store of its own that looks every {@code period} (events
- * appended by a command-side node in another JVM arrive only that way), is told at once of local commits, and
- * wakes the processor up shortly after each local commit and every {@code period}.
+ * only every 500 ms. This source reads through a tailing store of its own, which is told at once of local commits
+ * and of commits anywhere ({@link AppendNotifications}), and wakes the processor up shortly after each; every
+ * {@code period} it also looks by itself, in case a notification was lost.
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -51,8 +51,10 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     }
 
     /** A source for one processor of {@code config}, its tailing store shut down with Axon. */
-    public static PromptEventSource of(Configuration config, EventStorageEngine storageEngine, Duration period) {
+    public static PromptEventSource of(Configuration config, EventStorageEngine storageEngine,
+                                       AppendNotifications appends, Duration period) {
         PromptEventSource source = new PromptEventSource(config.eventStore(), storageEngine, period);
+        appends.onAppend(source::wakeUpSoon);
         config.onShutdown(source.store::shutDown);
         return source;
     }
