@@ -74,8 +74,6 @@ public final class KafkaPublishBenchmark {
         } finally {
             broker.destroy();
         }
-        // Axon's task janitor thread is not a daemon and outlives the closed context: end the JVM here.
-        System.exit(0);
     }
 
     /** Renames the client once per slot and waits for the renaming's event on the topic. */

@@ -1,36 +1,26 @@
 package dev.keyledger.query.projection;
 
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.keyledger.kernel.postgres.ChannelListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Listens on the event store's {@code keyledger_events} channel (a trigger notifies it on every commit that appends
- * events, on whichever node) and tells the registered listeners: the processors' sources read new events at once,
- * without waiting for their poll. A lost connection (PostgreSQL restarting) is opened again every second, and the
- * listeners are told then too, since a notification may have been missed meanwhile; the sources' poll remains the
- * fallback.
+ * Appends to the event store, on whichever node, as they commit: a trigger notifies channel {@code keyledger_events}
+ * (event-store migration V2) and this node's processors' sources are told to read at once instead of at their next
+ * poll (DECISIONS.md 44).
  */
 @Component
 public class AppendNotifications implements SmartLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AppendNotifications.class);
-    private static final String CHANNEL = "keyledger_events";
-    private static final int WAIT_MILLIS = 500;
+    static final String CHANNEL = "keyledger_events";
 
     private final DataSource dataSource;
     private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
-    private Thread thread;
+    private ChannelListener channel;
 
     AppendNotifications(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -42,65 +32,19 @@ public class AppendNotifications implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        running = true;
-        // A platform thread: the code is compiled for Java 17, which has no virtual threads.
-        thread = new Thread(this::listen, "keyledger-append-notifications");
-        thread.setDaemon(true);
-        thread.start();
+        channel = ChannelListener.start(dataSource, CHANNEL, () -> listeners.forEach(Runnable::run));
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (channel != null) {
+            channel.close();
+            channel = null;
         }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void listen() {
-        boolean wasConnected = true;
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
-                if (!wasConnected) {
-                    LOG.info("listening for appended events again");
-                    notifyListeners();
-                }
-                wasConnected = true;
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running) {
-                    if (postgres.getNotifications(WAIT_MILLIS).length > 0) {
-                        notifyListeners();
-                    }
-                }
-            } catch (SQLException e) {
-                if (running && wasConnected) {
-                    LOG.warn("cannot listen for appended events, polling only until PostgreSQL answers: {}",
-                            e.getMessage());
-                }
-                wasConnected = false;
-                pause();
-            }
-        }
-    }
-
-    private void notifyListeners() {
-        listeners.forEach(Runnable::run);
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+    public synchronized boolean isRunning() {
+        return channel != null;
     }
 }

@@ -45,9 +45,17 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     private PromptEventSource(EventStore localCommits, EventStorageEngine storageEngine, Duration period) {
         this.store = new TailingStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(period.toMillis()));
+                .fetchDelay(period.toMillis())
+                .threadFactory(PromptEventSource::tailingThread));
         localCommits.subscribe(this::published);
         TIMER.scheduleWithFixedDelay(this::wakeUp, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Daemon threads: the tailing store is shut down with Axon, and never keeps a JVM alive if that is missed. */
+    private static Thread tailingThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "keyledger-tailing-store");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** A source for one processor of {@code config}, its tailing store shut down with Axon. */

@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The whole client auth view, held in memory and refreshed by polling the view's revisions (DESIGN.md decision 4):
+ * The whole client auth view, held in memory and refreshed when the view announces a change
+ * ({@link AuthViewNotifications}) and by polling its revisions as the fallback (DESIGN.md decision 4):
  * token issuance never waits for the database, and an unknown client id is answered from memory as fast as a known
  * one, so timing tells nothing about which ids exist.
  *
@@ -47,8 +48,9 @@ public class ClientAuthCache implements SmartInitializingSingleton {
         refresh();
     }
 
-    @Scheduled(fixedDelayString = "${keyledger.token.auth-view-poll:PT0.05S}")
-    public void refresh() {
+    /** Reads what changed; from the poll and from notifications, one at a time. */
+    @Scheduled(fixedDelayString = "${keyledger.token.auth-view-poll:PT0.25S}")
+    public synchronized void refresh() {
         Instant now = Instant.now();
         List<ClientAuthEntry> changed;
         try {
