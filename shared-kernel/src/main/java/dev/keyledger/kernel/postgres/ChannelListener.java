@@ -11,8 +11,9 @@ import java.sql.Statement;
 import java.util.regex.Pattern;
 
 /**
- * Listens on one PostgreSQL notification channel on a connection of its own and runs a callback for each batch of
- * notifications. A lost connection (PostgreSQL restarting) is opened again every second, and the callback runs then
+ * Listens on one PostgreSQL notification channel on a connection of its own and runs a callback when notifications
+ * arrive: at once for the first, then at most once per {@link #COALESCE_MILLIS} while they keep coming, so that a
+ * burst of commits costs a listener a few refreshes, not one per commit. A lost connection (PostgreSQL restarting) is opened again every second, and the callback runs then
  * too, since a notification may have been missed meanwhile: listeners keep a poll of their own as the fallback.
  */
 public final class ChannelListener implements AutoCloseable {
@@ -20,6 +21,7 @@ public final class ChannelListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelListener.class);
     private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_]{1,63}");
     private static final int WAIT_MILLIS = 500;
+    private static final long COALESCE_MILLIS = 10;
 
     private final DataSource dataSource;
     private final String channel;
@@ -62,6 +64,7 @@ public final class ChannelListener implements AutoCloseable {
                 while (running) {
                     if (postgres.getNotifications(WAIT_MILLIS).length > 0) {
                         notifyListener();
+                        pause(COALESCE_MILLIS);
                     }
                 }
             } catch (SQLException e) {
@@ -69,7 +72,7 @@ public final class ChannelListener implements AutoCloseable {
                     LOG.warn("cannot listen on {}, polling only until PostgreSQL answers: {}", channel, e.getMessage());
                 }
                 wasConnected = false;
-                pause();
+                pause(1_000);
             }
         }
     }
@@ -83,9 +86,9 @@ public final class ChannelListener implements AutoCloseable {
         }
     }
 
-    private void pause() {
+    private void pause(long millis) {
         try {
-            Thread.sleep(1_000);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
