@@ -3,6 +3,7 @@ package dev.keyledger.system;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,7 +54,7 @@ final class CommandStream implements AutoCloseable {
 
     /** Refused or failed commands by HTTP status (0: no answer at all). */
     Map<Integer, Long> refusals() {
-        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        Map<Integer, Long> counts = new TreeMap<>();
         refusals.forEach((status, count) -> counts.put(status, count.get()));
         return counts;
     }

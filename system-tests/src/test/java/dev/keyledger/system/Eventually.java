@@ -1,6 +1,7 @@
 package dev.keyledger.system;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for something that the topology makes true asynchronously, without asserting how fast. */
@@ -10,7 +11,7 @@ final class Eventually {
     }
 
     /** The first value that passes {@code done}, polled every 20 ms; fails with the last value after {@code timeout}. */
-    static <T> T get(Duration timeout, Supplier<T> poll, java.util.function.Predicate<T> done, String what) {
+    static <T> T get(Duration timeout, Supplier<T> poll, Predicate<T> done, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = poll.get();
         while (!done.test(value)) {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /** Keyledger over HTTP as a user and a machine see it: the admin API with an admin token, and the token endpoint. */
 final class KeyledgerApi {
@@ -98,7 +99,7 @@ final class KeyledgerApi {
 
     /** A new client with no role; its id and its secret, which only this answer holds. */
     Answer register(String name) {
-        return post("/api/v1/clients", java.util.Map.of("name", name)).expect(201);
+        return post("/api/v1/clients", Map.of("name", name)).expect(201);
     }
 
     private synchronized String accessToken() {

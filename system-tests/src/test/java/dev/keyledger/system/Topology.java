@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +116,7 @@ final class Topology implements BeforeAllCallback {
     }
 
     private static void requireTools() {
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String tool : List.of("nginx", "kcat")) {
             if (!onPath(tool)) {
                 missing.add(tool);
@@ -139,7 +141,7 @@ final class Topology implements BeforeAllCallback {
     }
 
     private static void script(String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of(SCRIPT.toString()));
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile()).inheritIO();
         builder.environment().put("KEYLEDGER_TOPOLOGY_DIR", RUN_DIR.toString());
@@ -165,7 +167,7 @@ final class Topology implements BeforeAllCallback {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         } catch (IOException e) {
