@@ -136,8 +136,9 @@ final class Topology implements BeforeAllCallback {
     }
 
     private static boolean onPath(String tool) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+        // Debian puts nginx in /usr/sbin, which a user's PATH often lacks; scripts/topology looks there too.
+        return Arrays.stream((System.getenv().getOrDefault("PATH", "") + ":/usr/sbin").split(":"))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, tool)));
     }
 
     private static void script(String... arguments) {
