@@ -41,7 +41,7 @@ public final class ReplayBenchmark {
                     appendSeconds, events / appendSeconds);
             System.out.printf(Locale.ROOT, "live projection, from first append to caught up: %.1f s, %.0f events/s%n",
                     liveSeconds, events / liveSeconds);
-            System.out.printf(Locale.ROOT, "hash chain linked, from first append: %.1f s, %.0f events/s%n",
+            System.out.printf(Locale.ROOT, "audit chain linked, from first append: %.1f s, %.0f events/s%n",
                     chainSeconds, events / chainSeconds);
             System.out.printf(Locale.ROOT, "replay (reset to caught up): %.1f s, %.0f events/s%n",
                     replaySeconds, events / replaySeconds);

@@ -1,6 +1,7 @@
 package dev.keyledger.query.config;
 
 import dev.keyledger.kernel.id.RandomTokens;
+import dev.keyledger.kernel.postgres.ChannelListener;
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.projection.AppendNotifications;
 import dev.keyledger.query.projection.PromptEventSource;
@@ -60,6 +61,12 @@ public class QuerySideConfiguration {
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(node.id())
                 .build();
+    }
+
+    /** Tells the processors' sources of appends committed on any node (DECISIONS.md 44). */
+    @Bean(destroyMethod = "close")
+    ChannelListener appendChannel(DataSource dataSource, AppendNotifications appends) {
+        return ChannelListener.start(dataSource, AppendNotifications.CHANNEL, appends::announce);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole client auth view, held in memory and refreshed when the view announces a change
- * ({@link AuthViewNotifications}) and by polling its revisions as the fallback (DESIGN.md decision 4):
+ * (a notification on channel {@code keyledger_client_auth}, TokenEndpointConfiguration) and by polling its revisions as the fallback (DESIGN.md decision 4):
  * token issuance never waits for the database, and an unknown client id is answered from memory as fast as a known
  * one, so timing tells nothing about which ids exist.
  *

@@ -1,6 +1,8 @@
 package dev.keyledger.token.config;
 
 import dev.keyledger.kernel.crypto.KeyEncryptionKey;
+import dev.keyledger.kernel.postgres.ChannelListener;
+import dev.keyledger.token.authentication.ClientAuthCache;
 import dev.keyledger.token.throttle.ThrottleSettings;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +44,15 @@ public class TokenEndpointConfiguration {
     @Bean
     SecretKey tokenKeyEncryptionKey(@Value("${keyledger.key-encryption-key}") String base64) {
         return KeyEncryptionKey.fromBase64(base64);
+    }
+
+    /**
+     * Refreshes the auth view cache as soon as the query side commits a change to the view (its trigger notifies
+     * channel {@code keyledger_client_auth}); the cache's own poll stays as the fallback (DECISIONS.md 45).
+     */
+    @Bean(destroyMethod = "close")
+    ChannelListener authViewChannel(DataSource dataSource, ClientAuthCache cache) {
+        return ChannelListener.start(dataSource, "keyledger_client_auth", cache::refresh);
     }
 
     /** The proof, as a bean, that the token endpoint's tables exist. */
