@@ -42,6 +42,9 @@ final class CommandStream implements AutoCloseable {
                 acknowledged.add(new Acknowledged(answer.text("clientId"), System.nanoTime()));
             } else {
                 refusals.computeIfAbsent(answer.status(), status -> new AtomicLong()).incrementAndGet();
+                if (answer.status() != 503) {
+                    System.out.printf("command stream: %d %s%n", answer.status(), answer.body());
+                }
             }
         } catch (UncheckedIOException e) {
             refusals.computeIfAbsent(0, status -> new AtomicLong()).incrementAndGet();
