@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -189,6 +190,33 @@ class TokenEndpointTest {
         AdminClient.Answer answer = oauth.form("/oauth2/token", huge, "Authorization", basic(clientId, secret));
         assertThat(answer.status()).isIn(400, 413);
         assertThat(answer.text("error")).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void whenClientsSendTheirBodiesSlowly_thenOtherClientsStillGetTokens() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            // More stalled requests than there are signing turns: none of them may hold one while its body is awaited.
+            for (int i = 0; i <= Runtime.getRuntime().availableProcessors(); i++) {
+                Socket socket = new Socket("localhost", keyledger.port());
+                socket.getOutputStream().write(("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\n"
+                        + "Authorization: " + basic(clientId, secret) + "\r\n"
+                        + "Content-Length: 100\r\n\r\ngrant_type=").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            RunningKeyledger.sleep(Duration.ofMillis(300));
+
+            AdminClient.Answer answer = oauth.form("/oauth2/token", "grant_type=client_credentials",
+                    "Authorization", basic(clientId, secret));
+
+            assertThat(answer.status()).isEqualTo(200);
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
     }
 
     @Test

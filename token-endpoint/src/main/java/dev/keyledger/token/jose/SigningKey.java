@@ -13,7 +13,7 @@ import java.security.PublicKey;
  */
 public record SigningKey(String kid, String algorithm, PublicKey publicKey, PrivateKey privateKey) {
 
-    /** jjwt's algorithm for this key, for {@code Jwts.builder().signWith(privateKey(), jwsAlgorithm())}. */
+    /** jjwt's implementation of this key's JWS algorithm, which signs with it and verifies its signatures. */
     public SignatureAlgorithm jwsAlgorithm() {
         return switch (SigningAlgorithm.of(algorithm)) {
             case ES256 -> Jwts.SIG.ES256;

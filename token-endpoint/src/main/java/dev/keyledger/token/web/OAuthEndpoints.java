@@ -3,6 +3,7 @@ package dev.keyledger.token.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.token.authentication.ClientAuthCache;
 import dev.keyledger.token.authentication.ClientAuthenticator;
+import dev.keyledger.token.config.HotPathJson;
 import dev.keyledger.token.config.TokenSettings;
 import dev.keyledger.token.issuance.IssuanceLog;
 import dev.keyledger.token.throttle.FailureThrottle;
@@ -18,14 +19,20 @@ import org.springframework.context.annotation.Configuration;
 class OAuthEndpoints {
 
     @Bean
+    SigningTurns signingTurns() {
+        return new SigningTurns();
+    }
+
+    @Bean
     ServletRegistrationBean<OAuthServlet> oauthServlet(ClientAuthenticator authenticator, FailureThrottle throttle,
                                                        AccessTokenIssuer issuer, AccessTokenVerifier verifier,
                                                        Revocations revocations, ClientAuthCache clients,
-                                                       IssuanceLog log, TokenSettings settings, ObjectMapper json) {
-        OAuthResponses responses = new OAuthResponses(json);
+                                                       IssuanceLog log, TokenSettings settings, SigningTurns turns,
+                                                       ObjectMapper json) {
+        OAuthResponses responses = new OAuthResponses(HotPathJson.from(json));
         CallerAuthentication callers = new CallerAuthentication(authenticator, throttle);
         OAuthServlet servlet = new OAuthServlet(
-                new TokenEndpoint(authenticator, throttle, issuer, log, settings, responses),
+                new TokenEndpoint(authenticator, throttle, issuer, log, settings, turns, responses),
                 new IntrospectionEndpoint(callers, verifier, revocations, clients, responses),
                 new RevocationEndpoint(callers, verifier, revocations, responses),
                 responses);

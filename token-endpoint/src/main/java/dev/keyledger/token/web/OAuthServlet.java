@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.concurrent.Semaphore;
 
 /**
  * Serves {@code /oauth2/*} outside Spring MVC: the token endpoint is the hot path, and every answer here, errors
@@ -22,7 +21,6 @@ final class OAuthServlet extends HttpServlet {
     private final transient IntrospectionEndpoint introspection;
     private final transient RevocationEndpoint revocation;
     private final transient OAuthResponses responses;
-    private final transient Semaphore signingTurns = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     OAuthServlet(TokenEndpoint token, IntrospectionEndpoint introspection, RevocationEndpoint revocation,
                  OAuthResponses responses) {
@@ -30,20 +28,6 @@ final class OAuthServlet extends HttpServlet {
         this.introspection = introspection;
         this.revocation = revocation;
         this.responses = responses;
-    }
-
-    /**
-     * Token requests are CPU-bound (signing dominates). Letting as many sign at once as there are cores, in arrival
-     * order, keeps latency even under saturation: more would only interleave on the same cores and let some wait
-     * far longer than others.
-     */
-    private void issueInTurn(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        signingTurns.acquireUninterruptibly();
-        try {
-            token.handle(request, response);
-        } finally {
-            signingTurns.release();
-        }
     }
 
     @Override
@@ -60,7 +44,7 @@ final class OAuthServlet extends HttpServlet {
                 return;
             }
             switch (path) {
-                case "/token" -> issueInTurn(request, response);
+                case "/token" -> token.handle(request, response);
                 case "/introspect" -> introspection.handle(request, response);
                 default -> revocation.handle(request, response);
             }

@@ -25,7 +25,8 @@ import java.util.OptionalLong;
 
 /**
  * {@code POST /oauth2/token}, the client credentials grant (RFC 6749 §4.4): read → throttle → authenticate →
- * resolve the grant → sign → answer, every outcome in the issuance log. Nothing here waits for the database.
+ * resolve the grant → sign → answer, every outcome in the issuance log. Nothing here waits for the database; the
+ * steps between reading and answering take a signing turn.
  */
 final class TokenEndpoint {
 
@@ -34,73 +35,76 @@ final class TokenEndpoint {
     private final AccessTokenIssuer issuer;
     private final IssuanceLog log;
     private final TokenSettings settings;
+    private final SigningTurns turns;
     private final OAuthResponses responses;
 
     TokenEndpoint(ClientAuthenticator authenticator, FailureThrottle throttle, AccessTokenIssuer issuer,
-                  IssuanceLog log, TokenSettings settings, OAuthResponses responses) {
+                  IssuanceLog log, TokenSettings settings, SigningTurns turns, OAuthResponses responses) {
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.issuer = issuer;
         this.log = log;
         this.settings = settings;
+        this.turns = turns;
         this.responses = responses;
     }
 
     void handle(HttpServletRequest http, HttpServletResponse response) throws IOException {
-        Instant now = Instant.now();
-        String address = http.getRemoteAddr();
         ClientRequest request = ClientRequestReader.read(http);
+        String address = http.getRemoteAddr();
+        TokenAnswer answer = turns.run(() -> answer(request, address, Instant.now()));
+        if (answer.error() != null) {
+            responses.error(response, answer.error());
+        } else {
+            responses.ok(response, answer.token());
+        }
+    }
+
+    private TokenAnswer answer(ClientRequest request, String address, Instant now) {
         ClientCredentials credentials = request.credentials();
         if (credentials == null) {
             throttle.recordFailure(address, "", now.toEpochMilli());
             log.record(IssuanceRecord.failed(now, null, Outcome.FAILED, address, "no-authentication"));
-            responses.error(response, OAuthError.invalidClient(true));
-            return;
+            return TokenAnswer.refused(OAuthError.invalidClient(true));
         }
         String loggedId = ClientIds.loggable(credentials.clientId());
         OptionalLong retryAfter = throttle.retryAfter(address, credentials.clientId(), now.toEpochMilli());
         if (retryAfter.isPresent()) {
             log.record(IssuanceRecord.failed(now, loggedId, Outcome.THROTTLED, address, "throttled"));
-            responses.error(response, OAuthError.slowDown(retryAfter.getAsLong()));
-            return;
+            return TokenAnswer.refused(OAuthError.slowDown(retryAfter.getAsLong()));
         }
         Authentication authentication = authenticator.authenticate(credentials, now);
         if (!authentication.succeeded()) {
             throttle.recordFailure(address, credentials.clientId(), now.toEpochMilli());
             log.record(IssuanceRecord.failed(now, loggedId, Outcome.FAILED, address, authentication.failureReason()));
-            responses.error(response, OAuthError.invalidClient(request.usesBasic()));
-            return;
+            return TokenAnswer.refused(OAuthError.invalidClient(request.usesBasic()));
         }
         String grantType = request.single("grant_type");
         if (grantType == null) {
-            refuse(response, now, loggedId, address, OAuthError.invalidRequest("grant_type is required"));
-            return;
+            return refuse(now, loggedId, address, OAuthError.invalidRequest("grant_type is required"));
         }
         if (!grantType.equals("client_credentials")) {
-            refuse(response, now, loggedId, address, new OAuthError(400, "unsupported_grant_type",
+            return refuse(now, loggedId, address, new OAuthError(400, "unsupported_grant_type",
                     "only client_credentials is supported", false, 0));
-            return;
         }
         List<String> audiences = new ArrayList<>(request.all("resource"));
         audiences.addAll(request.all("audience"));
         GrantDecision decision = GrantResolver.resolve(authentication.client(), request.single("scope"), audiences,
                 settings.defaultAudience());
         if (decision instanceof GrantRefused refused) {
-            refuse(response, now, loggedId, address, new OAuthError(400, refused.error(), refused.description(),
+            return refuse(now, loggedId, address, new OAuthError(400, refused.error(), refused.description(),
                     false, 0));
-            return;
         }
         Grant grant = (Grant) decision;
         IssuedToken token = issuer.issue(authentication.client(), grant, now);
         log.record(new IssuanceRecord(now, loggedId, Outcome.ISSUED, token.jti(), authentication.secret().secretId(),
                 authentication.secret().slot(), grant.scopeString(), grant.audiences(), address, null));
-        responses.ok(response, new TokenResponse(token.value(), "Bearer",
+        return TokenAnswer.issued(new TokenResponse(token.value(), "Bearer",
                 token.expiresAt().getEpochSecond() - token.issuedAt().getEpochSecond(), grant.scopeString()));
     }
 
-    private void refuse(HttpServletResponse response, Instant now, String clientId, String address, OAuthError error)
-            throws IOException {
+    private TokenAnswer refuse(Instant now, String clientId, String address, OAuthError error) {
         log.record(IssuanceRecord.failed(now, clientId, Outcome.FAILED, address, error.error()));
-        responses.error(response, error);
+        return TokenAnswer.refused(error);
     }
 }
