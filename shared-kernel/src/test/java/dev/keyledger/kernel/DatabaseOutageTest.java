@@ -21,7 +21,10 @@ class DatabaseOutageTest {
 
     @Test
     void noConnectionFromThePoolIsAnOutage() {
-        assertThat(DatabaseOutage.causedBy(new SQLTransientConnectionException("Connection is not available"))).isTrue();
+        SQLTransientConnectionException noConnection =
+                new SQLTransientConnectionException("Connection is not available");
+
+        assertThat(DatabaseOutage.causedBy(noConnection)).isTrue();
     }
 
     @Test

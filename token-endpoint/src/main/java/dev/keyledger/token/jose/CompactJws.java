@@ -22,8 +22,8 @@ import java.util.Map;
  * JWA algorithm for the key (which also checks that the key fits the algorithm).
  * <p>
  * jjwt's builder does the same assembly, but at ~54 KB of garbage and ~60 µs per token (parameter maps, 4-8 KiB
- * buffers per part); at thousands of tokens a second that garbage is what the GC pauses in the latency tail are made
- * of (decision 46). This costs the signature's own allocation plus the two JSON documents.
+ * buffers per part); at thousands of tokens a second that garbage sets how often the collector stops every request in
+ * flight (decision 46). This costs the signature's own allocation plus the two JSON documents.
  */
 public final class CompactJws {
 
@@ -47,7 +47,8 @@ public final class CompactJws {
         signingInput[headerPart.length] = '.';
         System.arraycopy(claimsPart, 0, signingInput, headerPart.length + 1, claimsPart.length);
 
-        byte[] signature = BASE64URL.encode(key.jwsAlgorithm().digest(new SigningInput(signingInput, key.privateKey())));
+        byte[] signature = BASE64URL.encode(
+                key.jwsAlgorithm().digest(new SigningInput(signingInput, key.privateKey())));
         byte[] jws = Arrays.copyOf(signingInput, signingInput.length + 1 + signature.length);
         jws[signingInput.length] = '.';
         System.arraycopy(signature, 0, jws, signingInput.length + 1, signature.length);
@@ -62,7 +63,7 @@ public final class CompactJws {
         }
     }
 
-    /** jjwt's request to sign: the JWS signing input with the private key, the JCA's default provider and randomness. */
+    /** jjwt's request to sign: the JWS signing input and the private key; the JCA's default provider and randomness. */
     private record SigningInput(byte[] bytes, PrivateKey key) implements SecureRequest<InputStream, PrivateKey> {
 
         @Override

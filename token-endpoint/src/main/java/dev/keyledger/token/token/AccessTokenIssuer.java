@@ -52,6 +52,7 @@ public class AccessTokenIssuer {
             claims.put("scope", grant.scopeString());
         }
         String value = jws.sign(key, "at+jwt", claims);
-        return new IssuedToken(value, jti, key.kid(), Instant.ofEpochSecond(issuedAt), Instant.ofEpochSecond(expiresAt));
+        return new IssuedToken(value, jti, key.kid(), Instant.ofEpochSecond(issuedAt),
+                Instant.ofEpochSecond(expiresAt));
     }
 }
