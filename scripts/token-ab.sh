@@ -11,6 +11,8 @@ set -euo pipefail
 if [ $# -lt 2 ]; then sed -n '2,/^set -e/p' "$0" | grep '^#'; exit 2; fi
 A_JAR=$(realpath "$1") B_JAR=$(realpath "$2")
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/bench-clients.sh
+source scripts/lib/bench-clients.sh
 ROUNDS=${3:-4} DURATION=${4:-15} CONNECTIONS=${5:-16}
 PEERS_DIR=${PEERS_DIR:-$(pwd)/../shared/peers}
 if [ -z "${JAVA_HOME:-}" ]; then
@@ -22,18 +24,9 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-token_of() { # url id secret -> access token (retries while starting)
-  for _ in $(seq 1 120); do
-    t=$(curl -s -u "$2:$3" -d grant_type=client_credentials "$1" | python3 -c 'import sys,json; print(json.load(sys.stdin).get("access_token",""))' 2>/dev/null || true)
-    [ -n "$t" ] && { echo "$t"; return; }
-    sleep 0.5
-  done
-  echo "no token from $1" >&2; exit 1
-}
-
 declare -A pid id secret port=([A]=19201 [B]=19202)
 start() { # A|B jar options
-  local admin_secret admin reg url="http://127.0.0.1:${port[$1]}"
+  local admin_secret admin url="http://127.0.0.1:${port[$1]}"
   admin_secret=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 43)
   # shellcheck disable=SC2086 # the options are a list of words
   "$JAVA" $3 -jar "$2" --server.port="${port[$1]}" --keyledger.data-dir="$WORK/$1" \
@@ -41,12 +34,7 @@ start() { # A|B jar options
     --logging.level.root=WARN > "$WORK/$1.log" 2>&1 &
   pids+=($!); pid[$1]=$!
   admin=$(token_of "$url/oauth2/token" bench-admin "$admin_secret")
-  curl -s -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -X POST "$url/api/v1/roles" \
-    -d '{"name":"bench","permissions":["read","write"]}' >/dev/null
-  reg=$(curl -s -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -X POST "$url/api/v1/clients" \
-    -d '{"name":"bench-client","roles":["bench"],"accessTokenTtlSeconds":300}')
-  id[$1]=$(python3 -c 'import sys,json; print(json.loads(sys.argv[1])["clientId"])' "$reg")
-  secret[$1]=$(python3 -c 'import sys,json; print(json.loads(sys.argv[1])["clientSecret"])' "$reg")
+  read -r "id[$1]" "secret[$1]" <<< "$(bench_client "$url" "$admin")"
 }
 
 echo "# $(date -u +%FT%TZ) JDK: $("$JAVA" -version 2>&1 | head -1); A=$A_JAR ${A_OPTS:-}; B=$B_JAR ${B_OPTS:-}"

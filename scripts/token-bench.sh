@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+# shellcheck source=lib/bench-clients.sh
+source scripts/lib/bench-clients.sh
 DURATION=${1:-15}
 CONNECTIONS=${2:-"1 4 16 64"}
 PEERS_DIR=${PEERS_DIR:-$ROOT/../shared/peers}
@@ -41,20 +43,8 @@ pids+=($!); kl_pid=$!
   > "$WORK/sas.log" 2>&1 &
 pids+=($!); sas_pid=$!
 
-token_of() { # url id secret -> access token (retries while starting)
-  for _ in $(seq 1 120); do
-    t=$(curl -s -u "$2:$3" -d grant_type=client_credentials "$1" | python3 -c 'import sys,json; print(json.load(sys.stdin).get("access_token",""))' 2>/dev/null || true)
-    [ -n "$t" ] && { echo "$t"; return; }
-    sleep 0.5
-  done
-  echo "no token from $1" >&2; exit 1
-}
 admin=$(token_of "http://127.0.0.1:$KL_PORT/oauth2/token" bench-admin "$secret")
-api() { curl -s -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$@"; }
-api -X POST "http://127.0.0.1:$KL_PORT/api/v1/roles" -d '{"name":"bench","permissions":["read","write"]}' >/dev/null
-reg=$(api -X POST "http://127.0.0.1:$KL_PORT/api/v1/clients" -d '{"name":"bench-client","roles":["bench"],"accessTokenTtlSeconds":300}')
-kl_id=$(python3 -c 'import sys,json; print(json.loads(sys.argv[1])["clientId"])' "$reg")
-kl_secret=$(python3 -c 'import sys,json; print(json.loads(sys.argv[1])["clientSecret"])' "$reg")
+read -r kl_id kl_secret <<< "$(bench_client "http://127.0.0.1:$KL_PORT" "$admin")"
 token_of "http://127.0.0.1:$KL_PORT/oauth2/token" "$kl_id" "$kl_secret" >/dev/null
 token_of "http://127.0.0.1:$SAS_PORT/oauth2/token" bench-client bench-secret >/dev/null
 pg_pid=$(pgrep -f "postgres -D $WORK/keyledger-data/postgres" | head -1 || true)

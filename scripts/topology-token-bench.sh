@@ -9,6 +9,8 @@
 # share the machine: the figures show what a second node costs or gains here, not on a machine per node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/bench-clients.sh
+source scripts/lib/bench-clients.sh
 DURATION=${1:-20}
 CONNECTIONS=${2:-"16 64"}
 PEERS_DIR=${PEERS_DIR:-$(pwd)/../shared/peers}
@@ -24,22 +26,9 @@ trap '$started_here && scripts/topology down' EXIT
 source "$run/topology.env"
 token_node_1=${KEYLEDGER_TOKEN_URLS%%,*}
 
-token_of() { # url id secret -> access token, retried while the views catch up
-  for _ in $(seq 1 100); do
-    t=$(curl -s -u "$2:$3" -d grant_type=client_credentials "$1/oauth2/token" \
-      | python3 -c 'import sys,json; print(json.load(sys.stdin).get("access_token",""))' 2>/dev/null || true)
-    [ -n "$t" ] && { echo "$t"; return; }
-    sleep 0.2
-  done
-  echo "no token from $1" >&2; exit 1
-}
-admin=$(token_of "$KEYLEDGER_URL" "$KEYLEDGER_ADMIN_ID" "$KEYLEDGER_ADMIN_SECRET")
-api() { curl -s -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' "$@"; }
-api -X POST "$KEYLEDGER_URL/api/v1/roles" -d '{"name":"bench","permissions":["read","write"]}' > /dev/null
-reg=$(api -X POST "$KEYLEDGER_URL/api/v1/clients" -d '{"name":"bench-client","roles":["bench"],"accessTokenTtlSeconds":300}')
-id=$(python3 -c 'import sys,json; print(json.loads(sys.argv[1])["clientId"])' "$reg")
-secret=$(python3 -c 'import sys,json; print(json.loads(sys.argv[1])["clientSecret"])' "$reg")
-for url in ${KEYLEDGER_TOKEN_URLS//,/ }; do token_of "$url" "$id" "$secret" > /dev/null; done
+admin=$(token_of "$KEYLEDGER_URL/oauth2/token" "$KEYLEDGER_ADMIN_ID" "$KEYLEDGER_ADMIN_SECRET")
+read -r id secret <<< "$(bench_client "$KEYLEDGER_URL" "$admin")"
+for url in ${KEYLEDGER_TOKEN_URLS//,/ }; do token_of "$url/oauth2/token" "$id" "$secret" > /dev/null; done
 
 node_java=$(readlink -f "/proc/$(cat "$run/pids/token-1")/exe")
 echo "# $(date -u +%FT%TZ) token nodes on $("$node_java" -version 2>&1 | head -1); nproc=$(nproc)"

@@ -6,6 +6,7 @@ import dev.keyledger.command.refusal.NotFound;
 import dev.keyledger.command.refusal.Refusal;
 import dev.keyledger.command.refusal.StaleVersion;
 import dev.keyledger.kernel.DatabaseOutage;
+import dev.keyledger.kernel.Problems;
 import dev.keyledger.kernel.role.RoleStream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -13,14 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
+import static dev.keyledger.kernel.Problems.problem;
+
 
 /**
  * Turns every failure of the admin API into RFC 9457 problem+json: the domain's refusals, invalid requests, Spring
@@ -31,7 +32,6 @@ import java.net.URI;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
-    private static final String TYPE_BASE = "https://keyledger.dev/problems/";
 
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalid(InvalidRequest e) {
@@ -99,19 +99,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseOutage.causedBy(e)) {
             LOG.warn("admin request failed, the database is unreachable: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                            "the database is unreachable; nothing was changed unless a later read shows it"));
+            return Problems.databaseUnavailable(
+                    "the database is unreachable; nothing was changed unless a later read shows it");
         }
         // The cause is logged by class and message only: both come from our code or the driver, never a secret.
         LOG.error("admin request failed unexpectedly: {}: {}", e.getClass().getName(), e.getMessage());
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the request could not be completed; nothing was changed unless a later read shows it"));
-    }
-
-    static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + slug));
-        return problem;
     }
 }

@@ -1,6 +1,6 @@
 package dev.keyledger.query.web;
 
-import dev.keyledger.kernel.DatabaseOutage;
+import dev.keyledger.kernel.Problems;
 import dev.keyledger.query.integration.RepublishRunning;
 import dev.keyledger.query.replay.ReplayUnavailable;
 import org.slf4j.Logger;
@@ -10,14 +10,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.net.URI;
+import static dev.keyledger.kernel.Problems.problem;
+
 
 /**
  * The query side's own failures as RFC 9457 problem+json, for the query side's controllers only (failures of Spring
@@ -29,7 +29,6 @@ import java.net.URI;
 class QueryProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryProblems.class);
-    private static final String TYPE_BASE = "https://keyledger.dev/problems/";
 
     @ExceptionHandler(InvalidQuery.class)
     ProblemDetail invalid(InvalidQuery e) {
@@ -63,21 +62,6 @@ class QueryProblems {
     /** Only the database's failures: Spring's own exceptions (bad parameters and such) keep their 4xx answers. */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<ProblemDetail> databaseFailed(RuntimeException e) {
-        if (DatabaseOutage.causedBy(e)) {
-            LOG.warn("read failed, the database is unreachable: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                            "the database is unreachable; try again shortly"));
-        }
-        // By class and message only: both come from our code or the driver, never a secret.
-        LOG.error("read failed in the database: {}: {}", e.getClass().getName(), e.getMessage());
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "the request could not be completed"));
-    }
-
-    static ProblemDetail problem(HttpStatusCode status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + slug));
-        return problem;
+        return Problems.databaseReadFailed(e, LOG);
     }
 }

@@ -1,5 +1,6 @@
 package dev.keyledger.kernel.access;
 
+import dev.keyledger.kernel.Problems;
 import dev.keyledger.kernel.audit.AdminCaller;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -78,7 +79,8 @@ public final class RemoteAdminAccessFilter implements Filter {
         }
         if (verdict.statusCode() == 401 || verdict.statusCode() == 403) {
             response.setStatus(verdict.statusCode());
-            verdict.headers().firstValue("WWW-Authenticate").ifPresent(value -> response.setHeader("WWW-Authenticate", value));
+            verdict.headers().firstValue("WWW-Authenticate")
+                    .ifPresent(value -> response.setHeader("WWW-Authenticate", value));
             response.setContentType(verdict.headers().firstValue("Content-Type").orElse("application/problem+json"));
             response.getOutputStream().write(verdict.body());
             return;
@@ -119,7 +121,7 @@ public final class RemoteAdminAccessFilter implements Filter {
                                      String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        String body = "{\"type\":\"https://keyledger.dev/problems/" + slug + "\",\"title\":\"" + title
+        String body = "{\"type\":\"" + Problems.TYPE_BASE + slug + "\",\"title\":\"" + title
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Listens on one PostgreSQL notification channel on a connection of its own and runs a callback when notifications
  * arrive: at once for the first, then at most once per {@link #COALESCE_MILLIS} while they keep coming, so that a
- * burst of commits costs a listener a few refreshes, not one per commit. A lost connection (PostgreSQL restarting) is opened again every second, and the callback runs then
- * too, since a notification may have been missed meanwhile: listeners keep a poll of their own as the fallback.
+ * burst of commits costs a listener a few refreshes, not one per commit. A lost connection (PostgreSQL restarting)
+ * is opened again every second, and the callback runs then too, since a notification may have been missed
+ * meanwhile: listeners keep a poll of their own as the fallback.
  */
 public final class ChannelListener implements AutoCloseable {
 

@@ -1,6 +1,7 @@
 package dev.keyledger.token.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.kernel.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ record AdminAccessVerdict(String caller, int status, String slug, String title, 
             response.setHeader("WWW-Authenticate", "Bearer realm=\"keyledger\"" + challengeError);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://keyledger.dev/problems/" + slug);
+        body.put("type", Problems.TYPE_BASE + slug);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);

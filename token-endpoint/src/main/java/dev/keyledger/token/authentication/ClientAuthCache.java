@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The whole client auth view, held in memory and refreshed when the view announces a change
- * (a notification on channel {@code keyledger_client_auth}, TokenEndpointConfiguration) and by polling its revisions as the fallback (DESIGN.md decision 4):
+ * The whole client auth view, held in memory and refreshed when the view announces a change (a notification on
+ * channel {@code keyledger_client_auth}, TokenEndpointConfiguration) and by polling its revisions as the fallback
+ * (DESIGN.md decision 4):
  * token issuance never waits for the database, and an unknown client id is answered from memory as fast as a known
  * one, so timing tells nothing about which ids exist.
  *
@@ -61,7 +62,8 @@ public class ClientAuthCache implements SmartInitializingSingleton {
         }
         long newest = floor.newestSeen();
         for (ClientAuthEntry entry : changed) {
-            entries.merge(entry.clientId(), entry, (cached, fresh) -> fresh.revision() > cached.revision() ? fresh : cached);
+            entries.merge(entry.clientId(), entry,
+                    (cached, fresh) -> fresh.revision() > cached.revision() ? fresh : cached);
             newest = Math.max(newest, entry.revision());
         }
         floor.seen(newest, now);

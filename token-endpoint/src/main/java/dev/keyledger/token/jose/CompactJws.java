@@ -30,17 +30,14 @@ public final class CompactJws {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final ObjectWriter json;
+    private volatile EncodedHeader lastHeader;
 
     public CompactJws(ObjectMapper json) {
         this.json = json.writer();
     }
 
     public String sign(SigningKey key, String type, Map<String, ?> claims) {
-        Map<String, String> header = new LinkedHashMap<>(4);
-        header.put("alg", key.algorithm());
-        header.put("typ", type);
-        header.put("kid", key.kid());
-        byte[] headerPart = BASE64URL.encode(write(header));
+        byte[] headerPart = headerPart(key, type);
         byte[] claimsPart = BASE64URL.encode(write(claims));
         byte[] signingInput = new byte[headerPart.length + 1 + claimsPart.length];
         System.arraycopy(headerPart, 0, signingInput, 0, headerPart.length);
@@ -55,12 +52,30 @@ public final class CompactJws {
         return new String(jws, StandardCharsets.US_ASCII);
     }
 
+    /** The header depends only on the key and the type: encoded once per key, not per token. Never written to. */
+    private byte[] headerPart(SigningKey key, String type) {
+        EncodedHeader last = lastHeader;
+        if (last != null && last.kid().equals(key.kid()) && last.type().equals(type)) {
+            return last.part();
+        }
+        Map<String, String> header = new LinkedHashMap<>(4);
+        header.put("alg", key.algorithm());
+        header.put("typ", type);
+        header.put("kid", key.kid());
+        EncodedHeader encoded = new EncodedHeader(key.kid(), type, BASE64URL.encode(write(header)));
+        lastHeader = encoded;
+        return encoded.part();
+    }
+
     private byte[] write(Map<String, ?> document) {
         try {
             return json.writeValueAsBytes(document);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the token's JSON could not be written: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private record EncodedHeader(String kid, String type, byte[] part) {
     }
 
     /** jjwt's request to sign: the JWS signing input and the private key; the JCA's default provider and randomness. */
