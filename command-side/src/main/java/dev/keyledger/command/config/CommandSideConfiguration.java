@@ -2,6 +2,8 @@ package dev.keyledger.command.config;
 
 import dev.keyledger.command.lookup.CommandLookupProjector;
 import dev.keyledger.command.signingkey.SigningKeySettings;
+import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
+import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.audit.AuditMetadata;
 import dev.keyledger.kernel.crypto.KeyEncryptionKey;
 import org.axonframework.config.ConfigurerModule;
@@ -11,6 +13,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.crypto.SecretKey;
@@ -20,6 +23,7 @@ import java.time.Duration;
 
 /** Wires the command side: its schema, its Axon settings, its key-encryption key, its signing-key settings. */
 @Configuration(proxyBeanMethods = false)
+@Import({WebEdgeConfiguration.class, AdminAccessConfiguration.class})
 @EnableScheduling
 public class CommandSideConfiguration {
 

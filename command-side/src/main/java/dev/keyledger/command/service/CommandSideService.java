@@ -1,11 +1,14 @@
 package dev.keyledger.command.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.infrastructure.access.AdminAuthorizer;
+import dev.keyledger.infrastructure.access.CheckSignature;
+import dev.keyledger.infrastructure.access.RemoteAdminAuthorizer;
 import dev.keyledger.kernel.KeyledgerDefaults;
-import dev.keyledger.kernel.access.RemoteAdminAccessFilter;
+import dev.keyledger.kernel.crypto.KeyEncryptionKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -22,12 +25,12 @@ public class CommandSideService {
         application.run(args);
     }
 
+    /** Admin callers are decided by the token endpoint nodes, whose allowing answers must carry a valid signature. */
     @Bean
-    FilterRegistrationBean<RemoteAdminAccessFilter> remoteAdminAccess(
-            @Value("${keyledger.admin-access.token-endpoints}") String tokenEndpoints) {
-        FilterRegistrationBean<RemoteAdminAccessFilter> registration =
-                new FilterRegistrationBean<>(RemoteAdminAccessFilter.forEndpoints(tokenEndpoints));
-        registration.addUrlPatterns("/api/*");
-        return registration;
+    AdminAuthorizer remoteAdminAccess(@Value("${keyledger.admin-access.token-endpoints}") String tokenEndpoints,
+                                      @Value("${keyledger.key-encryption-key}") String keyEncryptionKey,
+                                      ObjectMapper json) {
+        return RemoteAdminAuthorizer.forEndpoints(tokenEndpoints,
+                CheckSignature.derivedFrom(KeyEncryptionKey.fromBase64(keyEncryptionKey)), json);
     }
 }

@@ -11,6 +11,8 @@ import dev.keyledger.command.idempotency.IdempotentExecution;
 import dev.keyledger.command.idempotency.StoredAnswer;
 import dev.keyledger.command.secret.NewSecret;
 import dev.keyledger.command.secret.SecretGenerator;
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -82,6 +84,7 @@ class ClientWriteController {
     }
 
     @PostMapping
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<byte[]> register(HttpServletRequest http,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         byte[] body = JsonRequests.read(http);
@@ -118,6 +121,7 @@ class ClientWriteController {
     }
 
     @PatchMapping("/{clientId}")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> changeDetails(@PathVariable String clientId, HttpServletRequest http,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ClientId id = PathIds.client(clientId);
@@ -134,6 +138,7 @@ class ClientWriteController {
     }
 
     @PostMapping("/{clientId}/secrets")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<IssuedSecret> addSecondarySecret(@PathVariable String clientId, HttpServletRequest http,
                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ClientId id = PathIds.client(clientId);
@@ -147,6 +152,7 @@ class ClientWriteController {
     }
 
     @PostMapping("/{clientId}/secrets/rotate")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<IssuedSecret> rotate(@PathVariable String clientId, HttpServletRequest http,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ClientId id = PathIds.client(clientId);
@@ -158,6 +164,7 @@ class ClientWriteController {
     }
 
     @PostMapping("/{clientId}/secrets/{secretId}/promote")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> promote(@PathVariable String clientId, @PathVariable String secretId,
                                        HttpServletRequest http,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -168,6 +175,7 @@ class ClientWriteController {
     }
 
     @DeleteMapping("/{clientId}/secrets/{secretId}")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> deleteSecondarySecret(@PathVariable String clientId, @PathVariable String secretId,
                                                      @RequestParam(name = "force", defaultValue = "false") boolean force,
                                                      HttpServletRequest http,
@@ -179,6 +187,7 @@ class ClientWriteController {
     }
 
     @PutMapping("/{clientId}/roles/{roleName}")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> assignRole(@PathVariable String clientId, @PathVariable String roleName,
                                           HttpServletRequest http,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -188,6 +197,7 @@ class ClientWriteController {
     }
 
     @DeleteMapping("/{clientId}/roles/{roleName}")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> unassignRole(@PathVariable String clientId, @PathVariable String roleName,
                                             HttpServletRequest http,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -197,6 +207,7 @@ class ClientWriteController {
     }
 
     @PostMapping("/{clientId}/disable")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> disable(@PathVariable String clientId, HttpServletRequest http,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ClientId id = PathIds.client(clientId);
@@ -205,6 +216,7 @@ class ClientWriteController {
     }
 
     @PostMapping("/{clientId}/enable")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> enable(@PathVariable String clientId, HttpServletRequest http,
                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ClientId id = PathIds.client(clientId);
@@ -213,6 +225,7 @@ class ClientWriteController {
     }
 
     @DeleteMapping("/{clientId}")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> delete(@PathVariable String clientId, HttpServletRequest http,
                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ClientId id = PathIds.client(clientId);

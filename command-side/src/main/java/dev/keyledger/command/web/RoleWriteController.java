@@ -5,6 +5,8 @@ import dev.keyledger.command.dispatch.CommandDispatcher;
 import dev.keyledger.command.role.RoleDeletion;
 import dev.keyledger.command.role.RoleState;
 import dev.keyledger.command.role.RoleStateReader;
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.command.CreateRole;
@@ -47,6 +49,7 @@ class RoleWriteController {
     }
 
     @PostMapping
+    @RequiresPermission(AdminPermissions.ROLES_WRITE)
     ResponseEntity<RoleView> create(HttpServletRequest http) {
         JsonBody fields = JsonRequests.object(http, false)
                 .accept(Set.of("name", "description", "permissions"), READ_ONLY);
@@ -69,6 +72,7 @@ class RoleWriteController {
     }
 
     @PutMapping("/{roleName}/permissions")
+    @RequiresPermission(AdminPermissions.ROLES_WRITE)
     ResponseEntity<RoleView> replacePermissions(@PathVariable String roleName, HttpServletRequest http,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         RoleName name = PathIds.role(roleName);
@@ -83,6 +87,7 @@ class RoleWriteController {
     }
 
     @DeleteMapping("/{roleName}")
+    @RequiresPermission(AdminPermissions.ROLES_WRITE)
     ResponseEntity<Void> delete(@PathVariable String roleName, HttpServletRequest http,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         RoleName name = PathIds.role(roleName);

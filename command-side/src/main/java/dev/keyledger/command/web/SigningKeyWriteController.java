@@ -2,6 +2,8 @@ package dev.keyledger.command.web;
 
 import dev.keyledger.command.signingkey.KeyRecord;
 import dev.keyledger.command.signingkey.SigningKeyLifecycle;
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +30,7 @@ class SigningKeyWriteController {
      * completes later, on its own.
      */
     @PostMapping("/rotate")
+    @RequiresPermission(AdminPermissions.KEYS_WRITE)
     ResponseEntity<RotatedKey> rotate(HttpServletRequest http) {
         JsonRequests.requireNoFields(http);
         KeyRecord key = lifecycle.rotate(adminRequests.of(http));

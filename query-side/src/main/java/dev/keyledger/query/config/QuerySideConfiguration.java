@@ -1,5 +1,7 @@
 package dev.keyledger.query.config;
 
+import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
+import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.id.RandomTokens;
 import dev.keyledger.kernel.postgres.ChannelListener;
 import dev.keyledger.query.cluster.SegmentBalancer;
@@ -20,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.sql.DataSource;
@@ -28,6 +31,7 @@ import java.time.Duration;
 
 /** Wires the query side: its schema, its token store, its processors. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Import({WebEdgeConfiguration.class, AdminAccessConfiguration.class})
 @EnableScheduling
 public class QuerySideConfiguration {
 

@@ -1,6 +1,8 @@
 package dev.keyledger.query.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.audit.WireNames;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
@@ -58,12 +60,14 @@ class AuditController {
 
     /** Recomputes the hash chain over all events and says whether, and where first, the history was altered. */
     @GetMapping("/verify")
+    @RequiresPermission(AdminPermissions.AUDIT_READ)
     ChainVerdict verify(HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         return chain.verify();
     }
 
     @GetMapping("/events")
+    @RequiresPermission(AdminPermissions.AUDIT_READ)
     Object events(HttpServletRequest http, HttpServletResponse response) {
         boolean streamed = wantsNdjson(http.getHeader(HttpHeaders.ACCEPT));
         QueryParams params = QueryParams.of(http, PARAMS);

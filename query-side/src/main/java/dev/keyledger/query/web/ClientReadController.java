@@ -1,5 +1,7 @@
 package dev.keyledger.query.web;
 
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.id.ClientId;
@@ -46,6 +48,7 @@ class ClientReadController {
     }
 
     @GetMapping
+    @RequiresPermission(AdminPermissions.CLIENTS_READ)
     Page<ClientView> list(HttpServletRequest http) {
         QueryParams params = QueryParams.of(http, Set.of("status", "role", "q", "page", "size"));
         ClientStatus status = params.parsed("status", ClientStatus::valueOf, "must be ACTIVE, DISABLED or DELETED")
@@ -58,6 +61,7 @@ class ClientReadController {
     }
 
     @GetMapping("/{clientId}")
+    @RequiresPermission(AdminPermissions.CLIENTS_READ)
     ResponseEntity<ClientView> one(@PathVariable String clientId, HttpServletRequest http) {
         QueryParams params = QueryParams.of(http, Set.of("asOf", "minVersion"));
         Optional<Instant> instant = params.instant("asOf");
@@ -77,6 +81,7 @@ class ClientReadController {
     }
 
     @GetMapping("/{clientId}/events")
+    @RequiresPermission(AdminPermissions.AUDIT_READ)
     Map<String, List<AuditEntry>> history(@PathVariable String clientId, HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         List<AuditEntry> entries = audit.history(PathIds.client(clientId).value());

@@ -3,6 +3,8 @@ package dev.keyledger.query.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.query.integration.RepublishStatus;
 import dev.keyledger.query.integration.Republisher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +41,7 @@ class KafkaRepublishController {
     }
 
     @PostMapping
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<RepublishStatus> start(@RequestBody(required = false) byte[] body, HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         Republisher jobs = configured();
@@ -46,6 +49,7 @@ class KafkaRepublishController {
     }
 
     @GetMapping
+    @RequiresPermission(AdminPermissions.AUDIT_READ)
     RepublishStatus status(HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         return configured().status().orElseThrow(() -> new NotFound("no-republish",

@@ -1,5 +1,7 @@
 package dev.keyledger.query.web;
 
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.query.replay.ProjectionReplay;
 import dev.keyledger.query.replay.ProjectionStatus;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,18 +33,21 @@ class ProjectionController {
     }
 
     @GetMapping
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     Map<String, List<ProjectionStatus>> all(HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         return Map.of("items", replay.names().stream().map(replay::status).flatMap(Optional::stream).toList());
     }
 
     @GetMapping("/{name}")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ProjectionStatus one(@PathVariable String name, HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         return replay.status(name).orElseThrow(() -> unknown(name));
     }
 
     @PostMapping("/{name}/replay")
+    @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name, HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         ProjectionStatus status = replay.replay(name).orElseThrow(() -> unknown(name));

@@ -1,5 +1,7 @@
 package dev.keyledger.query.web;
 
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
 import dev.keyledger.kernel.role.view.RoleView;
@@ -37,6 +39,7 @@ class RoleReadController {
     }
 
     @GetMapping
+    @RequiresPermission(AdminPermissions.ROLES_READ)
     Page<RoleView> list(HttpServletRequest http) {
         QueryParams params = QueryParams.of(http, Set.of("page", "size"));
         PageRequest page = params.page();
@@ -45,6 +48,7 @@ class RoleReadController {
     }
 
     @GetMapping("/{roleName}")
+    @RequiresPermission(AdminPermissions.ROLES_READ)
     ResponseEntity<RoleView> one(@PathVariable String roleName, HttpServletRequest http) {
         QueryParams params = QueryParams.of(http, Set.of("minVersion"));
         Optional<Long> minVersion = params.integer("minVersion", 0, Long.MAX_VALUE);
@@ -57,6 +61,7 @@ class RoleReadController {
 
     /** The history of the name: a role re-created after deletion continues the same stream. */
     @GetMapping("/{roleName}/events")
+    @RequiresPermission(AdminPermissions.AUDIT_READ)
     Map<String, List<AuditEntry>> history(@PathVariable String roleName, HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         List<AuditEntry> entries = audit.history(RoleStream.idOf(PathIds.role(roleName)));

@@ -1,30 +1,31 @@
 package dev.keyledger.token.admin;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.infrastructure.access.CheckSignature;
 import dev.keyledger.token.authentication.ClientAuthCache;
+import dev.keyledger.token.config.TokenSettings;
 import dev.keyledger.token.token.AccessTokenVerifier;
 import dev.keyledger.token.token.Revocations;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
-/** Puts {@link AdminAccessFilter} in front of every {@code /api/*} request served in this JVM. */
+import javax.crypto.SecretKey;
+
+/**
+ * The token endpoint decides admin access in its JVM ({@link AdminAccessPolicy} is the {@code AdminAuthorizer} of
+ * the standalone service) and answers the other sides' signed check.
+ */
 @Configuration(proxyBeanMethods = false)
 class AdminAccess {
 
     @Bean
     AdminAccessPolicy adminAccessPolicy(AccessTokenVerifier verifier, Revocations revocations,
-                                        ClientAuthCache clients) {
-        return new AdminAccessPolicy(verifier, revocations, clients);
+                                        ClientAuthCache clients, TokenSettings settings) {
+        return new AdminAccessPolicy(verifier, revocations, clients, settings);
     }
 
     @Bean
-    FilterRegistrationBean<AdminAccessFilter> adminAccessFilter(AdminAccessPolicy policy, ObjectMapper json) {
-        FilterRegistrationBean<AdminAccessFilter> registration =
-                new FilterRegistrationBean<>(new AdminAccessFilter(policy, json));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+    CheckSignature adminAccessCheckSignature(@Qualifier("tokenKeyEncryptionKey") SecretKey keyEncryptionKey) {
+        return CheckSignature.derivedFrom(keyEncryptionKey);
     }
 }

@@ -1,48 +1,63 @@
 package dev.keyledger.token.admin;
 
+import dev.keyledger.infrastructure.access.AccessVerdict;
+import dev.keyledger.infrastructure.access.AdminAuthorizer;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.token.authentication.ClientAuthCache;
+import dev.keyledger.token.authentication.ClientAuthEntry;
+import dev.keyledger.token.config.TokenSettings;
 import dev.keyledger.token.token.AccessTokenVerifier;
 import dev.keyledger.token.token.Revocations;
 import dev.keyledger.token.token.VerifiedToken;
 
 /**
- * Decides an admin API call: a Keyledger access token ({@code Authorization: Bearer}) of a client that is still
- * active, not revoked, holding the permission the call needs. One decision for the filter in front of this node's
- * own admin API and for the internal check that nodes of the other sides ask.
+ * Decides an admin API call: a Keyledger access token ({@code Authorization: Bearer}) meant for this issuer (its
+ * {@code aud} names the issuer, so a token a resource server received cannot be replayed here), not revoked, of a
+ * client that is still active and holds the permission both in the token and now (a role taken away stops working
+ * within the client auth view's staleness bound, as for token issuance). One decision for the admin API served in
+ * this JVM and for the internal check that nodes of the other sides ask.
  */
-final class AdminAccessPolicy {
+final class AdminAccessPolicy implements AdminAuthorizer {
 
     private final AccessTokenVerifier verifier;
     private final Revocations revocations;
     private final ClientAuthCache clients;
+    private final TokenSettings settings;
 
-    AdminAccessPolicy(AccessTokenVerifier verifier, Revocations revocations, ClientAuthCache clients) {
+    AdminAccessPolicy(AccessTokenVerifier verifier, Revocations revocations, ClientAuthCache clients,
+                      TokenSettings settings) {
         this.verifier = verifier;
         this.revocations = revocations;
         this.clients = clients;
+        this.settings = settings;
     }
 
-    AdminAccessVerdict decide(String authorization, String method, String path) {
+    @Override
+    public AccessVerdict authorize(String authorization, String permission) {
         if (authorization == null || authorization.length() < 8
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return AdminAccessVerdict.unauthorized(
-                    "the admin API needs Authorization: Bearer <access token issued by Keyledger>", "");
+            return AccessVerdict.unauthenticated(
+                    "the admin API needs Authorization: Bearer <access token issued by Keyledger>");
         }
         VerifiedToken token = verifier.verify(authorization.substring(7).trim());
-        if (token == null || revocations.isRevoked(token.jti()) || !isActive(token.clientId())) {
-            return AdminAccessVerdict.unauthorized(
-                    "the access token is invalid, expired, revoked, or its client is not active",
-                    ", error=\"invalid_token\"");
+        if (token == null || revocations.isRevoked(token.jti())) {
+            return AccessVerdict.invalidToken("the access token is invalid, expired or revoked");
         }
-        String permission = RequiredPermission.of(method, path);
-        if (permission != null && !token.scope().contains(permission)) {
-            return AdminAccessVerdict.forbidden("this call needs the permission " + permission);
+        if (!token.audience().contains(settings.issuer())) {
+            return AccessVerdict.invalidToken("the access token is not meant for this issuer (its aud lacks "
+                    + settings.issuer() + "); request one with resource=" + settings.issuer());
         }
-        return AdminAccessVerdict.allowed(token.clientId());
-    }
-
-    private boolean isActive(String clientId) {
-        return clients.find(clientId).map(client -> client.status() == ClientStatus.ACTIVE).orElse(false);
+        ClientAuthEntry caller = clients.find(token.clientId()).orElse(null);
+        if (caller == null || caller.status() != ClientStatus.ACTIVE) {
+            return AccessVerdict.invalidToken("the access token's client is not active");
+        }
+        if (!token.scope().contains(permission)) {
+            return AccessVerdict.forbidden("this call needs the permission " + permission);
+        }
+        if (!caller.permissions().contains(permission)) {
+            return AccessVerdict.forbidden("this call needs the permission " + permission
+                    + ", which the caller no longer holds");
+        }
+        return AccessVerdict.allowed(token.clientId());
     }
 }

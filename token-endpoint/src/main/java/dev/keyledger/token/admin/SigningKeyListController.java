@@ -1,5 +1,7 @@
 package dev.keyledger.token.admin;
 
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +27,7 @@ class SigningKeyListController {
     }
 
     @GetMapping("/api/v1/signing-keys")
+    @RequiresPermission(AdminPermissions.AUDIT_READ)
     Map<String, List<SigningKeyListing>> list() {
         List<SigningKeyListing> items = jdbc.sql("""
                         SELECT kid, algorithm, status, created_at, activated_at, retired_at

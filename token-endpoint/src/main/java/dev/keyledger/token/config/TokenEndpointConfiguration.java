@@ -1,5 +1,7 @@
 package dev.keyledger.token.config;
 
+import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
+import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.crypto.KeyEncryptionKey;
 import dev.keyledger.kernel.postgres.ChannelListener;
 import dev.keyledger.token.authentication.ClientAuthCache;
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.crypto.SecretKey;
@@ -19,6 +22,7 @@ import javax.sql.DataSource;
  * key-encryption key that opens the sealed private signing keys. Scheduling drives the in-memory views' refreshes.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({WebEdgeConfiguration.class, AdminAccessConfiguration.class})
 @EnableScheduling
 @EnableConfigurationProperties(ThrottleSettings.class)
 public class TokenEndpointConfiguration {

@@ -1,5 +1,7 @@
 package dev.keyledger.token.issuance;
 
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.token.authentication.ClientAuthCache;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,7 @@ class TokenEventsController {
     }
 
     @GetMapping("/api/v1/clients/{clientId}/token-events")
+    @RequiresPermission(AdminPermissions.AUDIT_READ)
     ResponseEntity<Map<String, Object>> tokenEvents(@PathVariable String clientId,
                                                     @RequestParam(name = "after", defaultValue = "0") long after,
                                                     @RequestParam(name = "limit", defaultValue = "100") int limit) {

@@ -2,6 +2,7 @@ package dev.keyledger.token.jose;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.infrastructure.access.PublicEndpoint;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
 import org.springframework.http.CacheControl;
@@ -36,6 +37,7 @@ class JwkSetEndpoint {
     }
 
     @GetMapping("/.well-known/jwks.json")
+    @PublicEndpoint("public by RFC: what anyone needs to verify our tokens or find our endpoints")
     ResponseEntity<byte[]> jwkSet() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())

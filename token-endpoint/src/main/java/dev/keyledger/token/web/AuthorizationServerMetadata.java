@@ -1,5 +1,6 @@
 package dev.keyledger.token.web;
 
+import dev.keyledger.infrastructure.access.PublicEndpoint;
 import dev.keyledger.token.config.TokenSettings;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ class AuthorizationServerMetadata {
     }
 
     @GetMapping("/.well-known/oauth-authorization-server")
+    @PublicEndpoint("public by RFC: what anyone needs to verify our tokens or find our endpoints")
     ResponseEntity<Map<String, Object>> metadata() {
         String issuer = settings.issuer();
         Map<String, Object> metadata = new LinkedHashMap<>();

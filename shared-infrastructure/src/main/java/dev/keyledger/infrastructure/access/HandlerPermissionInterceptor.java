@@ -1,0 +1,69 @@
+package dev.keyledger.infrastructure.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.kernel.audit.AdminCaller;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.io.IOException;
+import java.util.Collections;
+
+/**
+ * Runs after Spring MVC has chosen the handler, and asks for exactly the permission that handler declares. A handler
+ * that declares nothing, and anything that is not a controller method, is refused: unknown means denied. On success
+ * the caller's client id is handed on as {@link AdminCaller#REQUEST_ATTRIBUTE}.
+ */
+public final class HandlerPermissionInterceptor implements HandlerInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HandlerPermissionInterceptor.class);
+
+    private final AdminAuthorizer authorizer;
+    private final ObjectMapper json;
+
+    public HandlerPermissionInterceptor(AdminAuthorizer authorizer, ObjectMapper json) {
+        this.authorizer = authorizer;
+        this.json = json;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        if (request.getDispatcherType() != DispatcherType.REQUEST
+                && request.getAttribute(AdminCaller.REQUEST_ATTRIBUTE) != null) {
+            return true; // the same request, dispatched again (async completion): decided once already
+        }
+        if (!(handler instanceof HandlerMethod method)) {
+            return refuse(response, AccessVerdict.forbidden("no access rule covers this resource"));
+        }
+        if (method.hasMethodAnnotation(PublicEndpoint.class)) {
+            return true;
+        }
+        RequiresPermission required = method.getMethodAnnotation(RequiresPermission.class);
+        if (required == null) {
+            if (request.getDispatcherType() == DispatcherType.ERROR) {
+                return true; // the container rendering an error of a request that was refused or failed already
+            }
+            LOG.error("refused a call to {}: the handler declares no permission", method.getShortLogMessage());
+            return refuse(response, AccessVerdict.forbidden("no access rule covers this resource"));
+        }
+        if (Collections.list(request.getHeaders("Authorization")).size() > 1) {
+            return refuse(response, AccessVerdict.malformedRequest("Authorization is given more than once"));
+        }
+        AccessVerdict verdict = authorizer.authorize(request.getHeader("Authorization"), required.value());
+        if (!verdict.isAllowed()) {
+            return refuse(response, verdict);
+        }
+        request.setAttribute(AdminCaller.REQUEST_ATTRIBUTE, verdict.caller());
+        return true;
+    }
+
+    private boolean refuse(HttpServletResponse response, AccessVerdict verdict) throws IOException {
+        verdict.writeRefusal(response, json);
+        return false;
+    }
+}

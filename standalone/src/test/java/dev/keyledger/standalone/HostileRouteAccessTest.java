@@ -1,0 +1,181 @@
+package dev.keyledger.standalone;
+
+import dev.keyledger.infrastructure.access.PublicEndpoint;
+import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.kernel.audit.AdminPermissions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every admin route, as an attacker would try it: under every spelling {@link PathSpellings} knows, with no token,
+ * with the token of a client holding no permission, and with admin tokens lacking exactly the permission the route
+ * needs. Never a 2xx, never a 5xx, nothing written. The routes are read from Spring MVC itself, so a new handler is
+ * attacked the day it is added, and a handler that declares no access rule fails the build.
+ */
+@Tag("hostile")
+class HostileRouteAccessTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static RunningKeyledger keyledger;
+    private static String targetClient;
+    private static String targetSecret;
+    private static String noPermissionToken;
+    private static final Map<String, String> tokensLacking = new HashMap<>();
+
+    /** A route with its variables filled in, and the body that would do harm if it got through. */
+    record Route(String method, String path, String permission, String body) {
+    }
+
+    @BeforeAll
+    static void start() {
+        keyledger = RunningKeyledger.start(dataDir);
+        AdminClient admin = keyledger.admin();
+        admin.post("/api/v1/roles", "{\"name\":\"victim-role\",\"permissions\":[\"invoices:read\"]}");
+        AdminClient.Answer target = admin.post("/api/v1/clients", "{\"name\":\"target\"}");
+        targetClient = target.text("clientId");
+        targetSecret = admin.post("/api/v1/clients/" + targetClient + "/secrets", "{}").text("secretId");
+        AdminClient.Answer nobody = admin.post("/api/v1/clients", "{\"name\":\"nobody\"}");
+        noPermissionToken = keyledger.tokenFor(nobody.text("clientId"), nobody.text("clientSecret"));
+        for (String lacking : AdminPermissions.ALL) {
+            List<String> held = new ArrayList<>(AdminPermissions.ALL);
+            held.remove(lacking);
+            String role = "all-but-" + lacking.replace(':', '-');
+            admin.post("/api/v1/roles", "{\"name\":\"" + role + "\",\"permissions\":" + json(held) + "}");
+            AdminClient.Answer client = admin.post("/api/v1/clients",
+                    "{\"name\":\"" + role + "\",\"roles\":[\"" + role + "\"]}");
+            tokensLacking.put(lacking, keyledger.tokenHolding(client.text("clientId"), client.text("clientSecret"),
+                    held));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        keyledger.close();
+    }
+
+    @Test
+    void everyHandlerDeclaresItsAccessRule() {
+        Map<RequestMappingInfo, HandlerMethod> handlers = keyledger.bean(RequestMappingHandlerMapping.class)
+                .getHandlerMethods();
+        List<String> undeclared = new ArrayList<>();
+        handlers.forEach((mapping, handler) -> {
+            boolean ours = handler.getBeanType().getPackageName().startsWith("dev.keyledger");
+            boolean declared = handler.hasMethodAnnotation(RequiresPermission.class)
+                    ^ handler.hasMethodAnnotation(PublicEndpoint.class);
+            if (ours && !declared) {
+                undeclared.add(mapping + " " + handler.getShortLogMessage());
+            }
+        });
+        assertThat(undeclared).as("handlers with no (or two) access rules").isEmpty();
+        assertThat(routes()).hasSizeGreaterThan(25);
+    }
+
+    @Test
+    void whenAHandlerDeclaresNoRule_thenItIsRefused() {
+        // Spring Boot's error controller declares nothing: called directly, it must not answer.
+        for (String token : new String[]{null, keyledger.newAdminToken()}) {
+            RawHttp.Answer answer = token == null
+                    ? RawHttp.send(keyledger.port(), "GET", "/error", null)
+                    : RawHttp.send(keyledger.port(), "GET", "/error", null, "Authorization", "Bearer " + token);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void whenAnyRouteIsCalledUnderAnySpellingWithoutItsPermission_thenNeverSuccessNeverAServerErrorNothingWritten() {
+        long eventsBefore = keyledger.eventCount();
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (Route route : routes()) {
+            List<String> spellings = new ArrayList<>(PathSpellings.of(route.path()));
+            spellings.add(0, route.path());
+            for (String spelling : spellings) {
+                for (String token : new String[]{null, noPermissionToken, tokensLacking.get(route.permission())}) {
+                    RawHttp.Answer answer = token == null
+                            ? RawHttp.send(keyledger.port(), route.method(), spelling, route.body())
+                            : RawHttp.send(keyledger.port(), route.method(), spelling, route.body(),
+                            "Authorization", "Bearer " + token);
+                    requests++;
+                    if (answer.status() < 400 || answer.status() >= 500
+                            || !String.valueOf(answer.contentType()).startsWith("application/problem+json")) {
+                        failures.add(route.method() + " " + spelling + (token == null ? " (no token)" : "")
+                                + " -> " + answer);
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("answers other than a 4xx problem, of %d requests", requests).isEmpty();
+        assertThat(keyledger.eventCount()).as("events written").isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void whenTheCallerHoldsThePermission_thenTheCanonicalSpellingWorksAndNoOtherDoes() {
+        String admin = keyledger.newAdminToken();
+        assertThat(RawHttp.send(keyledger.port(), "GET", "/api/v1/clients", null, "Authorization", "Bearer " + admin)
+                .status()).isEqualTo(200);
+        for (String spelling : PathSpellings.of("/api/v1/clients")) {
+            RawHttp.Answer answer = RawHttp.send(keyledger.port(), "GET", spelling, null,
+                    "Authorization", "Bearer " + admin);
+            assertThat(answer.status()).as(spelling + " -> " + answer).isBetween(400, 499);
+        }
+    }
+
+    /** Every admin route Spring MVC knows, its path variables filled in with things that exist. */
+    private static List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        keyledger.bean(RequestMappingHandlerMapping.class).getHandlerMethods().forEach((mapping, handler) -> {
+            RequiresPermission required = handler.getMethodAnnotation(RequiresPermission.class);
+            if (required == null) {
+                return;
+            }
+            for (String pattern : mapping.getPathPatternsCondition().getPatternValues()) {
+                String path = pattern.replace("{clientId}", targetClient).replace("{secretId}", targetSecret)
+                        .replace("{roleName}", "victim-role").replace("{name}", "query-views");
+                assertThat(path).as("a path variable this test does not know").doesNotContain("{");
+                for (var method : mapping.getMethodsCondition().getMethods()) {
+                    routes.add(new Route(method.name(), path, required.value(), harmfulBody(method.name(), path)));
+                }
+            }
+        });
+        return routes;
+    }
+
+    private static String harmfulBody(String method, String path) {
+        if (path.equals("/api/v1/clients") && method.equals("POST")) {
+            return "{\"name\":\"evil\",\"roles\":[\"all-but-keyledger-tokens-introspect\"]}";
+        }
+        if (path.equals("/api/v1/roles") && method.equals("POST")) {
+            return "{\"name\":\"evil\",\"permissions\":" + json(AdminPermissions.ALL) + "}";
+        }
+        if (path.endsWith("/permissions")) {
+            return "{\"permissions\":" + json(AdminPermissions.ALL) + "}";
+        }
+        if (method.equals("PATCH")) {
+            return "{\"name\":\"evil\"}";
+        }
+        if (path.endsWith("/republish")) {
+            return "{\"fromPosition\":0}";
+        }
+        return method.equals("POST") ? "{}" : null;
+    }
+
+    private static String json(List<String> values) {
+        return values.stream().map(value -> "\"" + value + "\"").toList().toString();
+    }
+}
