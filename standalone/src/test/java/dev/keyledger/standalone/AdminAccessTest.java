@@ -3,6 +3,7 @@ package dev.keyledger.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.kernel.audit.AdminPermissions;
+import dev.keyledger.token.config.TokenSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import static dev.keyledger.standalone.TokenEndpointTest.basic;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +83,61 @@ class AdminAccessTest {
             assertThat(keyledger.anonymous().post("/api/v1/roles", "{\"name\":\"ok\",\"permissions\":[]}",
                     "Authorization", "Bearer " + token).status()).isEqualTo(201);
             assertThat(output.getAll()).contains(file.toAbsolutePath().toString()).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void whenTheCallersRoleIsTakenAway_thenItsUnexpiredTokenStopsWorking() {
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
+            AdminClient admin = keyledger.admin();
+            admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"keyledger:clients:read\"]}");
+            AdminClient.Answer reader = admin.post("/api/v1/clients", "{\"name\":\"reader\",\"roles\":[\"reader\"]}");
+            String clientId = reader.text("clientId");
+            String token = keyledger.tokenHolding(clientId, reader.text("clientSecret"),
+                    List.of(AdminPermissions.CLIENTS_READ));
+            AdminClient withToken = new AdminClient(keyledger.baseUri(), () -> token);
+            assertThat(withToken.send("GET", "/api/v1/clients", null).status()).isEqualTo(200);
+
+            admin.delete("/api/v1/clients/" + clientId + "/roles/reader");
+
+            Eventually.holds("the caller's current permissions refuse its token",
+                    () -> withToken.send("GET", "/api/v1/clients", null).status() == 403);
+            assertThat(withToken.send("GET", "/api/v1/clients", null).text("detail")).contains("no longer holds");
+        }
+    }
+
+    @Test
+    void whenTheTokenIsNotMeantForThisIssuer_thenTheAdminApiRefusesIt() {
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
+            AdminClient admin = keyledger.admin();
+            admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"keyledger:clients:read\"]}");
+            AdminClient.Answer reader = admin.post("/api/v1/clients", "{\"name\":\"reader\",\"roles\":[\"reader\"],"
+                    + "\"allowedAudiences\":[\"https://api.example.com\"]}");
+            String clientId = reader.text("clientId");
+            String secret = reader.text("clientSecret");
+            keyledger.tokenHolding(clientId, secret, List.of(AdminPermissions.CLIENTS_READ));
+            String issuer = keyledger.bean(TokenSettings.class).issuer();
+            String forResourceServer = keyledger.tokenFor(clientId, secret, "resource=https://api.example.com");
+            String forIssuer = keyledger.tokenFor(clientId, secret, "resource=" + RunningKeyledger.encode(issuer));
+            AdminClient anonymous = keyledger.anonymous();
+
+            AdminClient.Answer replayed = anonymous.send("GET", "/api/v1/clients", null,
+                    "Authorization", "Bearer " + forResourceServer);
+            assertProblem(replayed, 401);
+            assertThat(replayed.header("WWW-Authenticate")).contains("invalid_token");
+            assertThat(anonymous.send("GET", "/api/v1/clients", null, "Authorization", "Bearer " + forIssuer).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void whenAuthorizationIsGivenTwice_thenTheCallIsRefused() {
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
+            String admin = keyledger.newAdminToken();
+            RawHttp.Answer twice = RawHttp.send(keyledger.port(), "GET", "/api/v1/clients", null,
+                    "Authorization", "Bearer " + admin, "Authorization", "Bearer " + admin);
+            assertThat(twice.status()).isEqualTo(400);
+            assertThat(twice.contentType()).startsWith("application/problem+json");
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Resolves what a token grants (API.md §1): the client's effective permissions, or exactly the requested subset of
- * them; the requested audiences (RFC 8707 resources), each one of the client's allowed audiences, or the default.
+ * them; the requested audiences (RFC 8707 resources), each one of the client's allowed audiences or the issuer (the
+ * admin API's audience, always allowed), or the default.
  */
 public final class GrantResolver {
 
@@ -24,11 +25,12 @@ public final class GrantResolver {
     /**
      * @param requestedScope     the {@code scope} parameter, {@code null} when absent
      * @param requestedAudiences the {@code resource} and {@code audience} values, empty when absent
+     * @param issuer             our issuer URL, an audience every client may request
      * @param defaultAudience    {@code aud} when none is requested
      * @return the grant, or the refusal
      */
     public static GrantDecision resolve(ClientAuthEntry client, String requestedScope, List<String> requestedAudiences,
-                                 String defaultAudience) {
+                                        String issuer, String defaultAudience) {
         SortedSet<String> scope = new TreeSet<>(client.permissions());
         if (requestedScope != null) {
             SortedSet<String> requested = new TreeSet<>();
@@ -48,7 +50,8 @@ public final class GrantResolver {
         }
         Set<String> audiences = new LinkedHashSet<>();
         for (String audience : requestedAudiences) {
-            if (!isAbsoluteWithoutFragment(audience) || !client.allowedAudiences().contains(audience)) {
+            boolean allowed = audience.equals(issuer) || client.allowedAudiences().contains(audience);
+            if (!isAbsoluteWithoutFragment(audience) || !allowed) {
                 return new GrantRefused("invalid_target", "the requested resource is not one the client may address");
             }
             audiences.add(audience);

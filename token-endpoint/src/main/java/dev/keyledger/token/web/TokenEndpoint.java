@@ -90,7 +90,7 @@ final class TokenEndpoint {
         List<String> audiences = new ArrayList<>(request.all("resource"));
         audiences.addAll(request.all("audience"));
         GrantDecision decision = GrantResolver.resolve(authentication.client(), request.single("scope"), audiences,
-                settings.defaultAudience());
+                settings.issuer(), settings.defaultAudience());
         if (decision instanceof GrantRefused refused) {
             return refuse(now, loggedId, address, new OAuthError(400, refused.error(), refused.description(),
                     false, 0));
