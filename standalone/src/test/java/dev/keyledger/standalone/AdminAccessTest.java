@@ -2,6 +2,7 @@ package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.infrastructure.hostile.RawHttp;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.token.config.TokenSettings;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package dev.keyledger.standalone;
 
 import dev.keyledger.infrastructure.access.PublicEndpoint;
 import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.infrastructure.hostile.PathSpellings;
+import dev.keyledger.infrastructure.hostile.RawHttp;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -64,6 +64,10 @@ final class Topology implements BeforeAllCallback {
         return URI.create(setting("KEYLEDGER_URL"));
     }
 
+    static URI commandNode() {
+        return URI.create(setting("KEYLEDGER_COMMAND_URL"));
+    }
+
     static List<URI> tokenNodes() {
         return uris("KEYLEDGER_TOKEN_URLS");
     }

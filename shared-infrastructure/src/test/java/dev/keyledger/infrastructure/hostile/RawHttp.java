@@ -1,4 +1,4 @@
-package dev.keyledger.standalone;
+package dev.keyledger.infrastructure.hostile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,12 +12,12 @@ import java.nio.charset.StandardCharsets;
  * HTTP/1.1 written by hand, as an attacker's tool sends it: the request target goes on the wire exactly as given
  * (backslashes, raw dot segments, escapes that {@code java.net.URI} would refuse or normalise).
  */
-final class RawHttp {
+public final class RawHttp {
 
     /** The status and body of one answer. */
-    record Answer(int status, String head, String body) {
+    public record Answer(int status, String head, String body) {
 
-        String contentType() {
+        public String contentType() {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).equalsIgnoreCase("Content-Type")) {
@@ -37,7 +37,7 @@ final class RawHttp {
     }
 
     /** {@code headers} are name, value pairs; {@code body} may be null. */
-    static Answer send(int port, String method, String target, String body, String... headers) {
+    public static Answer send(int port, String method, String target, String body, String... headers) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n")

@@ -1,4 +1,4 @@
-package dev.keyledger.standalone;
+package dev.keyledger.infrastructure.hostile;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,12 +11,12 @@ import java.util.Set;
  * parameters on any segment, escapes of unreserved characters and of '/', repeated slashes, dot segments (raw and
  * escaped), backslashes, double escapes, trailing slashes and changed case.
  */
-final class PathSpellings {
+public final class PathSpellings {
 
     private PathSpellings() {
     }
 
-    static List<String> of(String path) {
+    public static List<String> of(String path) {
         String[] segments = path.substring(1).split("/");
         Set<String> spellings = new LinkedHashSet<>();
         spellings.add(path + ";x");
