@@ -127,6 +127,24 @@ class HostileRouteAccessTest {
     }
 
     @Test
+    void whenARouteIsCalledWithAnotherMethod_thenNeverSuccessNeverAServerError() {
+        List<String> failures = new ArrayList<>();
+        for (String path : routes().stream().map(Route::path).distinct().toList()) {
+            for (String method : new String[]{"OPTIONS", "TRACE", "HEAD", "PROPFIND", "GET", "PATCH"}) {
+                for (String token : new String[]{null, noPermissionToken}) {
+                    RawHttp.Answer answer = token == null
+                            ? RawHttp.send(keyledger.port(), method, path, null)
+                            : RawHttp.send(keyledger.port(), method, path, null, "Authorization", "Bearer " + token);
+                    if (answer.status() < 400 || answer.status() >= 500) {
+                        failures.add(method + " " + path + (token == null ? " (no token)" : "") + " -> " + answer);
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void whenTheCallerHoldsThePermission_thenTheCanonicalSpellingWorksAndNoOtherDoes() {
         String admin = keyledger.newAdminToken();
         assertThat(RawHttp.send(keyledger.port(), "GET", "/api/v1/clients", null, "Authorization", "Bearer " + admin)
