@@ -47,7 +47,7 @@ public class IssuanceLogPartitions {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Duration retention;
-    /** Days whose partition this node has made or seen made, so that the writer asks the database only about new ones. */
+    /** Days whose partition this node has made or seen made: the writer asks the database only about others. */
     private final Set<LocalDate> present = ConcurrentHashMap.newKeySet();
 
     IssuanceLogPartitions(JdbcTemplate jdbc, TransactionTemplate transaction,

@@ -75,8 +75,8 @@ class IssuanceLogMigrationTest {
 
     private List<Map<String, Object>> everyRow() {
         return jdbc.queryForList("""
-                SELECT position, at, client_id, outcome, jti, secret_id, slot, scope, array_to_string(audience, ' ') AS audience,
-                       source_address, reason
+                SELECT position, at, client_id, outcome, jti, secret_id, slot, scope,
+                       array_to_string(audience, ' ') AS audience, source_address, reason
                   FROM token_issuance_log ORDER BY position""");
     }
 }

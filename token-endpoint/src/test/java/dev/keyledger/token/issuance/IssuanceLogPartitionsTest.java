@@ -54,8 +54,8 @@ class IssuanceLogPartitionsTest {
         Instant oldUse = old.atTime(12, 0).toInstant(ZoneOffset.UTC);
         insertRecord("old-secret", oldUse);
         insertRecord("kept-secret", stillKept.atTime(1, 0).toInstant(ZoneOffset.UTC));
-        jdbc.update("INSERT INTO token_secret_usage (secret_id, client_id, last_used_at) VALUES ('old-secret', 'c1', ?)",
-                Timestamp.from(oldUse));
+        jdbc.update("INSERT INTO token_secret_usage (secret_id, client_id, last_used_at)"
+                + " VALUES ('old-secret', 'c1', ?)", Timestamp.from(oldUse));
         IssuanceLog log = new IssuanceLog(jdbc, database.transaction(), partitions, 100);
         log.record(issued("c1", "new-secret", now, "10.0.0.1"));
         log.flush();
