@@ -1,13 +1,21 @@
 package dev.keyledger.standalone;
 
 import dev.keyledger.kernel.KeyledgerDefaults;
+import dev.keyledger.kernel.web.ForwardedAddressFilter;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.Ordered;
+
+import java.util.EnumSet;
 
 /**
  * Keyledger in one JVM: command side, query side and token endpoint on one (by default embedded) PostgreSQL. The
@@ -30,5 +38,17 @@ public class KeyledgerApplication {
     public static SpringApplicationBuilder application() {
         return new SpringApplicationBuilder(KeyledgerApplication.class)
                 .properties(KeyledgerDefaults.forService("keyledger"));
+    }
+
+    /** First of all filters: everything after it reads the request's address from {@code getRemoteAddr()}. */
+    @Bean
+    FilterRegistrationBean<ForwardedAddressFilter> forwardedAddresses(
+            @Value("${keyledger.trusted-proxies:}") String trustedProxies,
+            @Value("${server.forward-headers-strategy:none}") String forwardHeadersStrategy) {
+        FilterRegistrationBean<ForwardedAddressFilter> registration = new FilterRegistrationBean<>(
+                ForwardedAddressFilter.forSettings(trustedProxies, forwardHeadersStrategy));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        return registration;
     }
 }
