@@ -1,6 +1,7 @@
 package dev.keyledger.standalone;
 
 import com.sun.security.auth.module.UnixSystem;
+import dev.keyledger.kernel.crypto.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,7 @@ final class EmbeddedDatabaseAccess {
         boolean newCluster = !Files.exists(pgdata.resolve("postgresql.conf"));
         try {
             if (!newCluster && Files.exists(passwordFile)) {
+                SecretFiles.requireOwnerOnly(passwordFile, "the embedded database's password");
                 return new EmbeddedDatabaseAccess(passwordFile, false, Files.readString(passwordFile).trim());
             }
             byte[] random = new byte[32];
