@@ -1,5 +1,6 @@
 package dev.keyledger.standalone;
 
+import dev.keyledger.kernel.crypto.SecretFiles;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -43,10 +44,13 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor {
             new SecureRandom().nextBytes(key);
             String encoded = Base64.getEncoder().encodeToString(key);
             try {
-                Files.writeString(keyFile, encoded, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                // Restricted while still empty: the key is never in a file others could read, even for a moment.
+                Files.writeString(keyFile, "", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 DataDirectory.OwnerOnly.restrictFile(keyFile);
+                Files.writeString(keyFile, encoded);
                 return encoded;
             } catch (FileAlreadyExistsException e) {
+                SecretFiles.requireOwnerOnly(keyFile, "the key-encryption key");
                 return Files.readString(keyFile).trim();
             }
         } catch (IOException e) {

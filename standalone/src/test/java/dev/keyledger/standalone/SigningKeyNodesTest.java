@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -41,6 +42,8 @@ class SigningKeyNodesTest {
             String[] shared = {
                     "spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port + "/nodes",
                     "spring.datasource.username=postgres",
+                    "spring.datasource.password="
+                            + Files.readString(hostDir.resolve(EmbeddedDatabaseAccess.PASSWORD_FILE)),
                     "keyledger.key-encryption-key=" + Base64.getEncoder().encodeToString(kek),
                     "keyledger.keys.activation-delay=PT2S"};
 

@@ -150,8 +150,9 @@ final class Topology implements BeforeAllCallback {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile()).inheritIO();
         builder.environment().put("KEYLEDGER_TOPOLOGY_DIR", RUN_DIR.toString());
-        // Apart from the default ports, so that a topology a developer runs by hand does not collide.
-        builder.environment().put("KEYLEDGER_TOPOLOGY_BASE_PORT", "19000");
+        // Apart from the default ports, so that a topology a developer runs by hand does not collide; a run that
+        // shares the machine with others names its own.
+        builder.environment().putIfAbsent("KEYLEDGER_TOPOLOGY_BASE_PORT", "19000");
         try {
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -8,6 +8,7 @@ import dev.keyledger.command.secret.SecretGenerator;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.audit.AuditMetadata;
 import dev.keyledger.kernel.client.command.RegisterClient;
+import dev.keyledger.kernel.crypto.SecretFiles;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.Permission;
@@ -76,6 +77,7 @@ class BootstrapAdmin implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        SecretFiles.requireOwnerOnly(dataDir.resolve(FILE), "the bootstrap admin's client secret");
         if (!configuredSecret.isEmpty() && configuredSecret.length() < 32) {
             throw new IllegalStateException("KEYLEDGER_BOOTSTRAP_CLIENT_SECRET must have at least 32 characters");
         }

@@ -1,6 +1,8 @@
 package dev.keyledger.infrastructure.web;
 
+import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,16 +10,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import java.util.EnumSet;
+
 /** The shared edge of every service's web server; imported by each side's configuration. */
 @Configuration(proxyBeanMethods = false)
 public class WebEdgeConfiguration {
+
+    /** First of all filters: everything after it reads the request's address from {@code getRemoteAddr()}. */
+    @Bean
+    FilterRegistrationBean<ForwardedAddressFilter> forwardedAddresses(
+            @Value("${keyledger.trusted-proxies:}") String trustedProxies,
+            @Value("${server.forward-headers-strategy:none}") String forwardHeadersStrategy) {
+        FilterRegistrationBean<ForwardedAddressFilter> registration = new FilterRegistrationBean<>(
+                ForwardedAddressFilter.forSettings(trustedProxies, forwardHeadersStrategy));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter() {
         FilterRegistrationBean<CanonicalPathFilter> registration =
                 new FilterRegistrationBean<>(new CanonicalPathFilter());
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
