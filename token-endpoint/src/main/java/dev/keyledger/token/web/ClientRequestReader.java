@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Reads a POST to an OAuth endpoint (RFC 6749 §2.3.1, §3.2): a form body of at most {@value #LIMIT_BYTES} bytes, no
- * parameter twice (but the repeatable ones), no parameters in the query, and exactly one way of client
- * authentication. Every violation is {@code invalid_request} (a body too large: 413).
+ * parameter twice (but the repeatable ones), no parameters in the query, at most one {@code Authorization} header,
+ * and exactly one way of client authentication. Every violation is {@code invalid_request} (a body too large: 413).
  */
 final class ClientRequestReader {
 
