@@ -39,7 +39,7 @@ final class PublishedKeys {
     Map<String, PublicKey> jwks() {
         AdminClient.Answer answer = http.send("GET", "/.well-known/jwks.json", null);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(answer.header("Content-Type")).isEqualTo("application/jwk-set+json");
         assertThat(answer.header("Cache-Control")).contains("max-age=");
         for (JsonNode key : answer.json().get("keys")) {
             Set<String> members = new HashSet<>();

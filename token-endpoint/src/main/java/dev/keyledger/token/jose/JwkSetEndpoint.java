@@ -26,6 +26,11 @@ import java.util.Map;
 class JwkSetEndpoint {
 
     static final Duration MAX_AGE = Duration.ofSeconds(30);
+    /**
+     * RFC 7517 §8.5.1. Set on the answer, it is sent whatever the request's {@code Accept} says (Spring negotiates
+     * only when no type is set), so a verifier that asks for {@code application/json} still gets the set.
+     */
+    static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
 
     private final SigningKeys keys;
     private final ObjectMapper json;
@@ -41,7 +46,7 @@ class JwkSetEndpoint {
     ResponseEntity<byte[]> jwkSet() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(JWK_SET)
                 .body(render(keys.published()));
     }
 

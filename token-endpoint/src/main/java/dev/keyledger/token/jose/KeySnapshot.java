@@ -16,7 +16,8 @@ record KeySnapshot(SigningKey active, List<SigningKey> published, Map<String, Si
                 published.stream().collect(Collectors.toUnmodifiableMap(SigningKey::kid, Function.identity())));
     }
 
+    /** The key with this kid; none for a null kid (an immutable map would throw on it). */
     Optional<SigningKey> find(String kid) {
-        return Optional.ofNullable(byKid.get(kid));
+        return kid == null ? Optional.empty() : Optional.ofNullable(byKid.get(kid));
     }
 }

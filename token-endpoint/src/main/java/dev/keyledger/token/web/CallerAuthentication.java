@@ -27,14 +27,15 @@ final class CallerAuthentication {
             throttle.recordFailure(address, "", now.toEpochMilli());
             throw new OAuthProblem(OAuthError.invalidClient(true));
         }
-        String clientId = request.credentials().clientId();
-        OptionalLong retryAfter = throttle.retryAfter(address, clientId, now.toEpochMilli());
+        String countedId = ClientIds.counted(request.credentials().clientId());
+        OptionalLong retryAfter = throttle.retryAfter(address, countedId, now.toEpochMilli());
         if (retryAfter.isPresent()) {
             throw new OAuthProblem(OAuthError.slowDown(retryAfter.getAsLong()));
         }
-        Authentication authentication = authenticator.authenticate(request.credentials(), now);
+        Authentication authentication = ClientIds.isPossible(request.credentials().clientId())
+                ? authenticator.authenticate(request.credentials(), now) : ClientIds.IMPOSSIBLE;
         if (!authentication.succeeded()) {
-            throttle.recordFailure(address, clientId, now.toEpochMilli());
+            throttle.recordFailure(address, countedId, now.toEpochMilli());
             throw new OAuthProblem(OAuthError.invalidClient(request.usesBasic()));
         }
         return authentication;

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.Set;
 
 /**
  * Reads a POST to an OAuth endpoint (RFC 6749 §2.3.1, §3.2): a form body of at most {@value #LIMIT_BYTES} bytes, no
- * parameter twice (but the repeatable ones), no parameters in the query, and exactly one way of client
- * authentication. Every violation is {@code invalid_request} (a body too large: 413).
+ * parameter twice (but the repeatable ones), no parameters in the query, at most one {@code Authorization} header,
+ * and exactly one way of client authentication. Every violation is {@code invalid_request} (a body too large: 413).
  */
 final class ClientRequestReader {
 
@@ -32,7 +33,7 @@ final class ClientRequestReader {
         }
         requireForm(request.getContentType());
         Map<String, List<String>> parameters = parameters(body(request));
-        ClientCredentials basic = basic(request.getHeader("Authorization"));
+        ClientCredentials basic = basic(authorization(request));
         String clientId = parameters.containsKey("client_id") ? parameters.get("client_id").get(0) : null;
         String secret = parameters.containsKey("client_secret") ? parameters.get("client_secret").get(0) : null;
         if (basic != null) {
@@ -101,14 +102,38 @@ final class ClientRequestReader {
         return parameters;
     }
 
-    /** The credentials of an HTTP Basic header, {@code null} for no header or another scheme. */
-    private static ClientCredentials basic(String authorization) {
-        if (authorization == null || authorization.length() < 6
-                || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+    /** The Authorization header; given twice it is refused, as a repeated parameter is: which one counts is unclear. */
+    private static String authorization(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders("Authorization");
+        if (values == null || !values.hasMoreElements()) {
             return null;
         }
+        String first = values.nextElement();
+        if (values.hasMoreElements()) {
+            throw problem("the Authorization header is given more than once");
+        }
+        return first;
+    }
+
+    /**
+     * The credentials of an HTTP Basic header (RFC 7617), {@code null} for no header or another scheme. The scheme
+     * without credentials ({@code Basic}, or {@code Basic } which arrives trimmed) is a malformed Basic header.
+     */
+    private static ClientCredentials basic(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        int space = authorization.indexOf(' ');
+        int end = space < 0 ? authorization.length() : space;
+        if (!authorization.substring(0, end).equalsIgnoreCase("Basic")) {
+            return null;
+        }
+        String credentials = authorization.substring(end).trim();
+        if (credentials.isEmpty()) {
+            throw problem("the Basic header carries no credentials");
+        }
         try {
-            byte[] decoded = Base64.getDecoder().decode(authorization.substring(6).trim());
+            byte[] decoded = Base64.getDecoder().decode(credentials);
             int colon = indexOf(decoded, (byte) ':');
             if (colon < 0) {
                 throw problem("the Basic credentials have no ':'");

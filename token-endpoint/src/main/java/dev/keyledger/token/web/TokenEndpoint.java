@@ -68,14 +68,16 @@ final class TokenEndpoint {
             return TokenAnswer.refused(OAuthError.invalidClient(true));
         }
         String loggedId = ClientIds.loggable(credentials.clientId());
-        OptionalLong retryAfter = throttle.retryAfter(address, credentials.clientId(), now.toEpochMilli());
+        String countedId = ClientIds.counted(credentials.clientId());
+        OptionalLong retryAfter = throttle.retryAfter(address, countedId, now.toEpochMilli());
         if (retryAfter.isPresent()) {
             log.record(IssuanceRecord.failed(now, loggedId, Outcome.THROTTLED, address, "throttled"));
             return TokenAnswer.refused(OAuthError.slowDown(retryAfter.getAsLong()));
         }
-        Authentication authentication = authenticator.authenticate(credentials, now);
+        Authentication authentication = ClientIds.isPossible(credentials.clientId())
+                ? authenticator.authenticate(credentials, now) : ClientIds.IMPOSSIBLE;
         if (!authentication.succeeded()) {
-            throttle.recordFailure(address, credentials.clientId(), now.toEpochMilli());
+            throttle.recordFailure(address, countedId, now.toEpochMilli());
             log.record(IssuanceRecord.failed(now, loggedId, Outcome.FAILED, address, authentication.failureReason()));
             return TokenAnswer.refused(OAuthError.invalidClient(request.usesBasic()));
         }

@@ -70,4 +70,15 @@ class GrantResolverTest {
         assertThat(((GrantRefused) GrantResolver.resolve(CLIENT, null, List.of("https://api.example#f"), ISSUER, DEFAULT))
                 .error()).isEqualTo("invalid_target");
     }
+
+    @Test
+    void whenAResourceWithAFragmentIsEvenAmongTheAllowedAudiences_thenInvalidTarget() {
+        // Audiences registered before the admin API refused fragments stay in the view: RFC 8707 §2 still refuses them.
+        ClientAuthEntry legacy = new ClientAuthEntry("c3", ClientStatus.ACTIVE, CLIENT.primary(), null, List.of(),
+                Set.of(), 600, Set.of("https://api.example#x", "https://api.example#"), 0, 1);
+        assertThat(((GrantRefused) GrantResolver.resolve(legacy, null, List.of("https://api.example#x"), DEFAULT))
+                .error()).isEqualTo("invalid_target");
+        assertThat(((GrantRefused) GrantResolver.resolve(legacy, null, List.of("https://api.example#"), DEFAULT))
+                .error()).isEqualTo("invalid_target");
+    }
 }
