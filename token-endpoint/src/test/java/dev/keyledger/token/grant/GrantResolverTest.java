@@ -67,8 +67,8 @@ class GrantResolverTest {
                 .error()).isEqualTo("invalid_target");
         assertThat(((GrantRefused) GrantResolver.resolve(CLIENT, null, List.of("relative/path"), ISSUER, DEFAULT))
                 .error()).isEqualTo("invalid_target");
-        assertThat(((GrantRefused) GrantResolver.resolve(CLIENT, null, List.of("https://api.example#f"), ISSUER, DEFAULT))
-                .error()).isEqualTo("invalid_target");
+        assertThat(((GrantRefused) GrantResolver.resolve(CLIENT, null, List.of("https://api.example#f"), ISSUER,
+                DEFAULT)).error()).isEqualTo("invalid_target");
     }
 
     @Test
@@ -76,9 +76,11 @@ class GrantResolverTest {
         // Audiences registered before the admin API refused fragments stay in the view: RFC 8707 §2 still refuses them.
         ClientAuthEntry legacy = new ClientAuthEntry("c3", ClientStatus.ACTIVE, CLIENT.primary(), null, List.of(),
                 Set.of(), 600, Set.of("https://api.example#x", "https://api.example#"), 0, 1);
-        assertThat(((GrantRefused) GrantResolver.resolve(legacy, null, List.of("https://api.example#x"), DEFAULT))
+        assertThat(((GrantRefused) GrantResolver.resolve(legacy, null, List.of("https://api.example#x"), ISSUER,
+                DEFAULT))
                 .error()).isEqualTo("invalid_target");
-        assertThat(((GrantRefused) GrantResolver.resolve(legacy, null, List.of("https://api.example#"), DEFAULT))
+        assertThat(((GrantRefused) GrantResolver.resolve(legacy, null, List.of("https://api.example#"), ISSUER,
+                DEFAULT))
                 .error()).isEqualTo("invalid_target");
     }
 }
