@@ -17,11 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +61,7 @@ class AuditController {
     }
 
     @GetMapping("/events")
-    Object events(HttpServletRequest http, HttpServletResponse response) {
+    Object events(HttpServletRequest http, HttpServletResponse response) throws IOException {
         boolean streamed = wantsNdjson(http.getHeader(HttpHeaders.ACCEPT));
         QueryParams params = QueryParams.of(http, PARAMS);
         long after = params.integer("after", 0, Long.MAX_VALUE).orElse(-1L);
@@ -81,18 +78,28 @@ class AuditController {
             AuditPage page = audit.page(criteria);
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
         }
-        // Returned as such (not in a ResponseEntity), Spring MVC recognises the streaming body by its runtime type.
-        response.setContentType(NDJSON.toString());
-        StreamingResponseBody body = out -> audit.export(criteria, entry -> writeLine(out, entry));
-        return body;
+        export(criteria, response);
+        return null;
     }
 
-    private void writeLine(OutputStream out, Object entry) {
+    /**
+     * Streams the entries on the request's own thread, so that no async timeout applies: an export lasts as long as
+     * its client reads (a client that stops reading is cut off by the connector's write timeout). A failure before
+     * anything was sent answers as any failed read; after, it aborts the transfer (DECISIONS.md 65).
+     */
+    private void export(EventCriteria criteria, HttpServletResponse response) throws IOException {
+        response.setContentType(NDJSON.toString());
+        NdjsonLines lines = new NdjsonLines(response.getOutputStream(), json);
         try {
-            out.write(json.writeValueAsBytes(entry));
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            audit.export(criteria, lines::write);
+        } catch (RuntimeException e) {
+            if (response.isCommitted()) {
+                throw new ExportInterrupted(lines.written(), e);
+            }
+            // Nothing sent yet: the problem replaces the buffered lines and, unlike them, is not NDJSON.
+            response.resetBuffer();
+            response.setContentType(null);
+            throw e;
         }
     }
 
