@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.kernel.audit.WireNames;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
+import dev.keyledger.kernel.signingkey.SigningKeyStream;
 import dev.keyledger.query.audit.AuditPage;
 import dev.keyledger.query.audit.AuditTrail;
 import dev.keyledger.query.chain.ChainVerdict;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,11 +126,17 @@ class AuditController {
         return types;
     }
 
-    /** A client id, or a role name, whose stream is stored under {@code role:<name>}. */
+    /**
+     * The streams an aggregate id may name: a client's is stored under its id, a role's under {@code role:<name>}, a
+     * signing key's under {@code signing-key:<kid>}. Client ids never contain a colon, so the prefixed forms can only
+     * be a role's or a key's.
+     */
     private static List<String> storedIds(String aggregateId) {
-        return RoleName.isValid(aggregateId)
-                ? Arrays.asList(aggregateId, RoleStream.idOf(new RoleName(aggregateId)))
-                : List.of(aggregateId);
+        List<String> ids = new ArrayList<>(List.of(aggregateId, SigningKeyStream.idOf(aggregateId)));
+        if (RoleName.isValid(aggregateId)) {
+            ids.add(RoleStream.idOf(new RoleName(aggregateId)));
+        }
+        return ids;
     }
 
 }
