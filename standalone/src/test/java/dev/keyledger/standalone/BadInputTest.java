@@ -72,6 +72,11 @@ class BadInputTest {
                 arguments("{\"name\":\"ok\",\"roles\":[\"Not A Role\"]}", "roles[0]"),
                 arguments("{\"name\":\"ok\",\"allowedAudiences\":[\"not a uri\"]}", "allowedAudiences[0]"),
                 arguments("{\"name\":\"ok\",\"allowedAudiences\":[\"/relative\"]}", "allowedAudiences[0]"),
+                // RFC 3986 absolute-URI: no fragment, not even an empty one.
+                arguments("{\"name\":\"ok\",\"allowedAudiences\":[\"https://api.example.com#admin\"]}",
+                        "allowedAudiences[0]"),
+                arguments("{\"name\":\"ok\",\"allowedAudiences\":[\"https://a.example\",\"https://b.example/#\"]}",
+                        "allowedAudiences[1]"),
                 arguments("{\"name\":\"ok\",\"colour\":\"blue\"}", "colour"),
                 arguments("{\"name\":\"ok\",\"clientId\":\"mine\"}", "clientId"),
                 arguments("{\"name\":\"ok\",\"status\":\"ACTIVE\"}", "status"),
@@ -144,6 +149,9 @@ class BadInputTest {
         assertProblem(admin.patch(clientPath, "{\"roles\":[\"reader\"]}"), 400);
         assertProblem(admin.patch(clientPath, "{\"version\":3}"), 400);
         assertProblem(admin.patch(clientPath, "{\"allowedAudiences\":\"https://a.example\"}"), 400);
+        AdminClient.Answer fragment = admin.patch(clientPath, "{\"allowedAudiences\":[\"https://a.example/#x\"]}");
+        assertProblem(fragment, 400);
+        assertThat(fragment.json().get("errors").findValuesAsText("field")).containsExactly("allowedAudiences[0]");
         assertProblem(admin.patch(clientPath, ""), 400);
     }
 

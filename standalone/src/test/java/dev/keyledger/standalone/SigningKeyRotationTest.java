@@ -133,6 +133,39 @@ class SigningKeyRotationTest {
         assertThat(keyledger.eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void whenANewKeyStillWaitsToActivate_thenAnotherRotationIs409() {
+        AdminClient.Answer rotated = admin.post("/api/v1/signing-keys/rotate", null);
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(202);
+        String kid = rotated.text("kid");
+
+        AdminClient.Answer again = admin.post("/api/v1/signing-keys/rotate", null);
+
+        assertProblem(again, 409);
+        assertThat(again.body()).contains(kid);
+        assertThat(published.list()).filteredOn(key -> "PUBLISHED".equals(key.get("status").asText()))
+                .extracting(key -> key.get("kid").asText()).containsExactly(kid);
+        // Once it signs, the next rotation is accepted; the test waits for that one too, leaving no key pending.
+        await().atMost(PATIENCE).until(() -> "ACTIVE".equals(published.status(kid)));
+        String next = admin.post("/api/v1/signing-keys/rotate", null).text("kid");
+        await().atMost(PATIENCE).until(() -> "ACTIVE".equals(published.status(next)));
+    }
+
+    @Test
+    void whenTheAuditTrailIsFilteredByAKid_thenItShowsThatKeysEvents() {
+        String kid = signingKeys.active().kid();
+
+        JsonNode items = admin.send("GET", "/api/v1/audit/events?aggregateId=" + kid, null).json().get("items");
+
+        assertThat(items).isNotEmpty();
+        assertThat(items).allSatisfy(item -> {
+            assertThat(item.get("aggregateType").asText()).isEqualTo("signing-key");
+            assertThat(item.get("aggregateId").asText()).isEqualTo(kid);
+        });
+        assertThat(items).extracting(item -> item.get("type").asText())
+                .contains("signing-key.published", "signing-key.activated");
+    }
+
     private static void assertProblem(AdminClient.Answer answer, int status) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");

@@ -2,6 +2,7 @@ package dev.keyledger.command.signingkey;
 
 import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.dispatch.CommandDispatcher;
+import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.kernel.crypto.SealedBox;
 import dev.keyledger.kernel.id.RandomTokens;
 import dev.keyledger.kernel.signingkey.SigningAlgorithm;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,9 +53,23 @@ public class SigningKeyLifecycle {
         this.settings = settings;
     }
 
-    /** Publishes a new key of the configured algorithm, to sign once it has been published for the delay. */
+    /**
+     * Publishes a new key of the configured algorithm, to sign once it has been published for the delay. Refused while
+     * another new key still waits to activate: a second one would retire the first right after it began to sign,
+     * before resource servers that cache the JWKS had seen the second (and let rotations pile up unseen).
+     */
     public KeyRecord rotate(AuditContext audit) {
-        return transaction.execute(status -> publish(settings.algorithm(), now().plus(settings.activationDelay()), audit));
+        return transaction.execute(status -> {
+            material.lockLifecycle();
+            List<KeyRecord> pending = material.inStatus(SigningKeyStatus.PUBLISHED);
+            if (!pending.isEmpty()) {
+                KeyRecord waiting = pending.get(0);
+                throw new Conflict("rotation-pending", "signing key " + waiting.kid() + " is published and activates at "
+                        + waiting.activatesAt() + "; rotate again once it signs",
+                        Map.of("kid", waiting.kid(), "activatesAt", waiting.activatesAt().toString()));
+            }
+            return publish(settings.algorithm(), now().plus(settings.activationDelay()), audit);
+        });
     }
 
     /**

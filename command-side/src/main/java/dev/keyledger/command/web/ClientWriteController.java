@@ -30,6 +30,7 @@ import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.id.SecretSlot;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -103,6 +104,7 @@ class ClientWriteController {
                 ? register(request, audit)
                 : idempotency.execute(audit.actor(), key, body, () -> register(request, audit));
         return ResponseEntity.status(answer.status())
+                .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.LOCATION, answer.location())
                 .eTag(answer.etag())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -246,6 +248,7 @@ class ClientWriteController {
                 .orElseThrow();
         SecretSlot slot = entry.slot();
         return ResponseEntity.status(HttpStatus.CREATED)
+                .cacheControl(CacheControl.noStore())
                 .eTag(Versions.etag(state.version()))
                 .body(new IssuedSecret(newId, slot, secret.plaintext(), entry.createdAt(), entry.secret().expiresAt(),
                         views.client(state)));

@@ -186,6 +186,10 @@ final class JsonBody {
             if (!uri.isAbsolute() || value.length() > 2048) {
                 throw new IllegalArgumentException("must be an absolute URI of at most 2048 characters");
             }
+            // RFC 3986 §4.3: an absolute-URI has no fragment (RFC 8707 §2 says the same of a resource indicator).
+            if (uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("must be an absolute URI without a fragment (#...)");
+            }
             return uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("must be an absolute URI");

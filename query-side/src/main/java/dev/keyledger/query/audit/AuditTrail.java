@@ -37,6 +37,6 @@ public class AuditTrail {
 
     /** Every matching entry, handed to {@code sink} as it is read. */
     public void export(EventCriteria criteria, Consumer<AuditEntry> sink) {
-        events.forEach(criteria, stored -> sink.accept(AuditEntries.of(stored)));
+        events.export(criteria, stored -> sink.accept(AuditEntries.of(stored)));
     }
 }

@@ -5,6 +5,7 @@ import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.id.RandomTokens;
 import dev.keyledger.kernel.postgres.ChannelListener;
 import dev.keyledger.query.cluster.SegmentBalancer;
+import dev.keyledger.query.eventstore.ExportConnections;
 import dev.keyledger.query.projection.AppendNotifications;
 import dev.keyledger.query.projection.PromptEventSource;
 import dev.keyledger.query.projection.QueryViews;
@@ -65,6 +66,13 @@ public class QuerySideConfiguration {
                 .claimTimeout(properties.getClaimTimeout())
                 .nodeId(node.id())
                 .build();
+    }
+
+    /** The audit exports' own connections, so that exports never starve the projections (DECISIONS.md 62). */
+    @Bean(destroyMethod = "close")
+    ExportConnections exportConnections(DataSource dataSource,
+                                        @Value("${keyledger.audit.export-concurrency:2}") int concurrency) {
+        return ExportConnections.besides(dataSource, concurrency);
     }
 
     /** Tells the processors' sources of appends committed on any node (DECISIONS.md 44). */

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,28 +33,55 @@ public class StoredEvents {
     private static final String COLUMNS = "globalindex, type, aggregateidentifier, sequencenumber, eventidentifier, "
             + "timestamp, payloadtype, payloadrevision, payload, metadata";
 
-    private final JdbcTemplate streaming;
-    private final TransactionTemplate readOnly;
+    private final Reader shared;
+    private final Reader exports;
+    private final ExportConnections exportConnections;
     private final Configuration axon;
 
-    StoredEvents(DataSource dataSource, PlatformTransactionManager transactions, Configuration axon) {
-        // PostgreSQL streams a result set with a cursor only inside a transaction and with a fetch size.
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(500);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+    StoredEvents(DataSource dataSource, PlatformTransactionManager transactions, ExportConnections exportConnections,
+                 Configuration axon) {
+        this.shared = new Reader(dataSource, transactions);
+        this.exports = new Reader(exportConnections.pool(), new DataSourceTransactionManager(exportConnections.pool()));
+        this.exportConnections = exportConnections;
         this.axon = axon;
+    }
+
+    /**
+     * A cursor over one pool: PostgreSQL streams a result set only inside a transaction and with a fetch size, and
+     * then holds a window of rows in memory, never the whole result.
+     */
+    private record Reader(JdbcTemplate streaming, TransactionTemplate readOnly) {
+
+        Reader(DataSource dataSource, PlatformTransactionManager transactions) {
+            this(new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
+            streaming.setFetchSize(500);
+            readOnly.setReadOnly(true);
+        }
     }
 
     /** The matching events, all in memory: for one stream or one page. */
     public List<StoredEvent> list(EventCriteria criteria) {
         List<StoredEvent> events = new ArrayList<>();
-        forEach(criteria, events::add);
+        read(shared, criteria, events::add);
         return events;
     }
 
-    /** Hands each matching event to {@code sink} as it is read, holding only a window of them in memory. */
-    public void forEach(EventCriteria criteria, Consumer<StoredEvent> sink) {
+    /**
+     * Hands each matching event to {@code sink} as it is read, holding only a window of them in memory, on one of the
+     * export connections; when all are taken, throws {@link ExportsBusy} before reading anything.
+     */
+    public void export(EventCriteria criteria, Consumer<StoredEvent> sink) {
+        if (!exportConnections.tryTake()) {
+            throw new ExportsBusy("every export slot is taken; try again when one of the running exports is done");
+        }
+        try {
+            read(exports, criteria, sink);
+        } finally {
+            exportConnections.release();
+        }
+    }
+
+    private void read(Reader reader, EventCriteria criteria, Consumer<StoredEvent> sink) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM domainevententry WHERE globalindex > ?");
         params.add(criteria.afterPosition());
@@ -78,9 +106,9 @@ public class StoredEvents {
             sql.append(" LIMIT ?");
             params.add(criteria.limit());
         }
-        readOnly.executeWithoutResult(status -> {
+        reader.readOnly().executeWithoutResult(status -> {
             try (Stream<TrackedDomainEventData<byte[]>> rows =
-                         streaming.queryForStream(sql.toString(), (row, n) -> entry(row), params.toArray())) {
+                         reader.streaming().queryForStream(sql.toString(), (row, n) -> entry(row), params.toArray())) {
                 EventUtils.upcastAndDeserializeTrackedEvents(rows, axon.eventSerializer(), axon.upcasterChain())
                         .forEach(message -> sink.accept(stored(message)));
             }

@@ -6,6 +6,7 @@ import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.audit.WireNames;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
+import dev.keyledger.kernel.signingkey.SigningKeyStream;
 import dev.keyledger.query.audit.AuditPage;
 import dev.keyledger.query.audit.AuditTrail;
 import dev.keyledger.query.chain.ChainVerdict;
@@ -19,14 +20,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +65,7 @@ class AuditController {
 
     @GetMapping("/events")
     @RequiresPermission(AdminPermissions.AUDIT_READ)
-    Object events(HttpServletRequest http, HttpServletResponse response) {
+    Object events(HttpServletRequest http, HttpServletResponse response) throws IOException {
         boolean streamed = wantsNdjson(http.getHeader(HttpHeaders.ACCEPT));
         QueryParams params = QueryParams.of(http, PARAMS);
         long after = params.integer("after", 0, Long.MAX_VALUE).orElse(-1L);
@@ -85,18 +82,28 @@ class AuditController {
             AuditPage page = audit.page(criteria);
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
         }
-        // Returned as such (not in a ResponseEntity), Spring MVC recognises the streaming body by its runtime type.
-        response.setContentType(NDJSON.toString());
-        StreamingResponseBody body = out -> audit.export(criteria, entry -> writeLine(out, entry));
-        return body;
+        export(criteria, response);
+        return null;
     }
 
-    private void writeLine(OutputStream out, Object entry) {
+    /**
+     * Streams the entries on the request's own thread, so that no async timeout applies: an export lasts as long as
+     * its client reads (a client that stops reading is cut off by the connector's write timeout). A failure before
+     * anything was sent answers as any failed read; after, it aborts the transfer (DECISIONS.md 62).
+     */
+    private void export(EventCriteria criteria, HttpServletResponse response) throws IOException {
+        response.setContentType(NDJSON.toString());
+        NdjsonLines lines = new NdjsonLines(response.getOutputStream(), json);
         try {
-            out.write(json.writeValueAsBytes(entry));
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            audit.export(criteria, lines::write);
+        } catch (RuntimeException e) {
+            if (response.isCommitted()) {
+                throw new ExportInterrupted(lines.written(), e);
+            }
+            // Nothing sent yet: the problem replaces the buffered lines and, unlike them, is not NDJSON.
+            response.resetBuffer();
+            response.setContentType(null);
+            throw e;
         }
     }
 
@@ -123,11 +130,17 @@ class AuditController {
         return types;
     }
 
-    /** A client id, or a role name, whose stream is stored under {@code role:<name>}. */
+    /**
+     * The streams an aggregate id may name: a client's is stored under its id, a role's under {@code role:<name>}, a
+     * signing key's under {@code signing-key:<kid>}. Client ids never contain a colon, so the prefixed forms can only
+     * be a role's or a key's.
+     */
     private static List<String> storedIds(String aggregateId) {
-        return RoleName.isValid(aggregateId)
-                ? Arrays.asList(aggregateId, RoleStream.idOf(new RoleName(aggregateId)))
-                : List.of(aggregateId);
+        List<String> ids = new ArrayList<>(List.of(aggregateId, SigningKeyStream.idOf(aggregateId)));
+        if (RoleName.isValid(aggregateId)) {
+            ids.add(RoleStream.idOf(new RoleName(aggregateId)));
+        }
+        return ids;
     }
 
 }

@@ -1,6 +1,7 @@
 package dev.keyledger.query.web;
 
 import dev.keyledger.kernel.Problems;
+import dev.keyledger.query.eventstore.ExportsBusy;
 import dev.keyledger.query.integration.RepublishRunning;
 import dev.keyledger.query.replay.ReplayUnavailable;
 import org.slf4j.Logger;
@@ -57,6 +58,24 @@ class QueryProblems {
     @ExceptionHandler(RepublishRunning.class)
     ProblemDetail republishRunning(RepublishRunning e) {
         return problem(HttpStatus.CONFLICT, "republish-running", e.getMessage());
+    }
+
+    @ExceptionHandler(ExportsBusy.class)
+    ResponseEntity<ProblemDetail> exportsBusy(ExportsBusy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "10")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy", e.getMessage()));
+    }
+
+    /**
+     * Thrown on, on purpose: part of the export is sent, so no problem can be written, and any handler that tried
+     * would append it to the export and let the response end normally. Past every handler, the container closes the
+     * connection without the final chunk (Tomcat's StandardHostValve, for a committed response).
+     */
+    @ExceptionHandler(ExportInterrupted.class)
+    void exportInterrupted(ExportInterrupted e) {
+        LOG.warn("{}", e.getMessage());
+        throw e;
     }
 
     /** Only the database's failures: Spring's own exceptions (bad parameters and such) keep their 4xx answers. */

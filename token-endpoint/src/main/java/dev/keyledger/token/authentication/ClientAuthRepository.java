@@ -5,6 +5,9 @@ import dev.keyledger.kernel.id.SecretSlot;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -28,17 +31,31 @@ class ClientAuthRepository {
             version, revision""";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate oneSnapshot;
 
-    ClientAuthRepository(JdbcClient jdbc) {
+    ClientAuthRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.oneSnapshot = new TransactionTemplate(transactions);
+        this.oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.oneSnapshot.setReadOnly(true);
     }
 
-    /** Rows changed after {@code revision}, oldest change first. */
-    List<ClientAuthEntry> changedAfter(long revision) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM query_client_auth WHERE revision > ? ORDER BY revision")
-                .param(revision)
-                .query(ROW)
-                .list();
+    /**
+     * The rows written by transactions with an id at or above {@code horizon}, oldest change first, and the horizon
+     * of the next read, both in one snapshot (repeatable read takes it at the first statement). The view's trigger
+     * stamps every write with its transaction's id (query-side migration V4).
+     */
+    ClientAuthChanges changedSince(long horizon) {
+        return oneSnapshot.execute(status -> {
+            long nextHorizon = jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+                    .query(Long.class).single();
+            List<ClientAuthEntry> rows = jdbc.sql("SELECT " + COLUMNS
+                            + " FROM query_client_auth WHERE written_by >= ?::text::xid8 ORDER BY revision")
+                    .param(horizon)
+                    .query(ROW)
+                    .list();
+            return new ClientAuthChanges(rows, nextHorizon);
+        });
     }
 
     private static final RowMapper<ClientAuthEntry> ROW = (rs, row) -> new ClientAuthEntry(

@@ -1,0 +1,9 @@
+package dev.keyledger.query.eventstore;
+
+/** Every export slot is taken (DECISIONS.md 62): 503, try again later. */
+public class ExportsBusy extends RuntimeException {
+
+    public ExportsBusy(String detail) {
+        super(detail, null, false, false);
+    }
+}
