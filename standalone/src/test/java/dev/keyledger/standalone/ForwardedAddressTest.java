@@ -2,17 +2,13 @@ package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.infrastructure.hostile.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,22 +114,10 @@ class ForwardedAddressTest {
     private static String token(String sourceAddress, String clientSecret, String... headers) throws IOException {
         long before = issuanceRecords();
         byte[] body = "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII);
-        String answer;
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", keyledger.port()), 5000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nAuthorization: " + basic(clientId, clientSecret)
-                    + "\r\n" + String.join("\r\n", headers) + "\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            socket.getInputStream().transferTo(received);
-            answer = received.toString(StandardCharsets.UTF_8);
-        }
+        String answer = RawHttp.exchange(sourceAddress, keyledger.port(), "POST /oauth2/token HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Authorization: " + basic(clientId, clientSecret) + "\r\n" + String.join("\r\n", headers)
+                + "\r\nContent-Length: " + body.length + "\r\n\r\n", body);
         waitUntil(() -> issuanceRecords() > before, Duration.ofSeconds(5));
         return answer;
     }

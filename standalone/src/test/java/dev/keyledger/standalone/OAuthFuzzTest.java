@@ -1,16 +1,12 @@
 package dev.keyledger.standalone;
 
+import dev.keyledger.infrastructure.hostile.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -103,27 +99,15 @@ class OAuthFuzzTest {
         };
     }
 
-    private static String send(String method, String path, String contentType, String authorization, byte[] body)
-            throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", keyledger.port()), 5000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n");
-            if (!contentType.isEmpty()) {
-                head.append("Content-Type: ").append(contentType).append("\r\n");
-            }
-            if (authorization != null) {
-                head.append("Authorization: ").append(authorization).append("\r\n");
-            }
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            return answer.toString(StandardCharsets.UTF_8);
+    private static String send(String method, String path, String contentType, String authorization, byte[] body) {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nContent-Length: " + body.length + "\r\n");
+        if (!contentType.isEmpty()) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
         }
+        if (authorization != null) {
+            head.append("Authorization: ").append(authorization).append("\r\n");
+        }
+        return RawHttp.exchange("127.0.0.1", keyledger.port(), head.append("\r\n").toString(), body);
     }
 }

@@ -1,17 +1,11 @@
 package dev.keyledger.standalone;
 
+import dev.keyledger.infrastructure.hostile.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,26 +79,14 @@ class ThrottlingTest {
     }
 
     /** One raw HTTP/1.1 token request from {@code sourceAddress}; returns the whole answer as text. */
-    private static String token(String sourceAddress, String clientId, String secret) throws IOException {
+    private static String token(String sourceAddress, String clientId, String secret) {
         byte[] body = "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII);
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", keyledger.port()), 5000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nAuthorization: " + basic(clientId, secret)
-                    + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            return answer.toString(StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(sourceAddress, keyledger.port(), "POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nAuthorization: "
+                + basic(clientId, secret) + "\r\nContent-Length: " + body.length + "\r\n\r\n", body);
     }
 
     private static int status(String answer) {
-        return Integer.parseInt(answer.substring(9, 12));
+        return RawHttp.statusOf(answer);
     }
 }

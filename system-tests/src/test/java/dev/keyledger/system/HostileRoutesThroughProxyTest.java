@@ -2,6 +2,7 @@ package dev.keyledger.system;
 
 import dev.keyledger.infrastructure.hostile.PathSpellings;
 import dev.keyledger.infrastructure.hostile.RawHttp;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,15 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Topology.class)
 class HostileRoutesThroughProxyTest {
 
-    private static final String CLIENTS_READ = "keyledger:clients:read";
-    private static final String CLIENTS_WRITE = "keyledger:clients:write";
-    private static final String ROLES_READ = "keyledger:roles:read";
-    private static final String ROLES_WRITE = "keyledger:roles:write";
-    private static final String AUDIT_READ = "keyledger:audit:read";
-    private static final String KEYS_WRITE = "keyledger:keys:write";
-    private static final List<String> ALL = List.of(CLIENTS_READ, CLIENTS_WRITE, ROLES_READ, ROLES_WRITE, AUDIT_READ,
-            KEYS_WRITE, "keyledger:tokens:introspect");
-
     private static String victim;
     private static String noPermissionToken;
     private static final Map<String, String> tokensLacking = new HashMap<>();
@@ -48,8 +40,8 @@ class HostileRoutesThroughProxyTest {
                 .expect(201);
         victim = admin.register("victim").text("clientId");
         noPermissionToken = tokenOf(admin.register("nobody"), List.of());
-        for (String lacking : ALL) {
-            List<String> held = new ArrayList<>(ALL);
+        for (String lacking : AdminPermissions.ALL) {
+            List<String> held = new ArrayList<>(AdminPermissions.ALL);
             held.remove(lacking);
             String role = "all-but-" + lacking.replace(':', '-');
             admin.post("/api/v1/roles", Map.of("name", role, "permissions", held)).expect(201);
@@ -87,7 +79,7 @@ class HostileRoutesThroughProxyTest {
 
     @Test
     void whenANodeIsCalledStraightWithAnotherSpelling_thenItRefusesItItself() {
-        String admin = tokenOf(null, ALL);
+        String admin = tokenOf(null, AdminPermissions.ALL);
         for (URI node : List.of(Topology.commandNode(), Topology.queryNodes().get(0), Topology.tokenNodes().get(0))) {
             for (String spelling : List.of("/api/v1/clients;x", "/api/v1/%63lients", "/api//v1/clients",
                     "/api/v1/x/../clients", "/internal/v1/admin-access;x")) {
@@ -102,26 +94,26 @@ class HostileRoutesThroughProxyTest {
     private static List<Route> routes() {
         String client = "/api/v1/clients/" + victim;
         return List.of(
-                new Route("POST", "/api/v1/clients", CLIENTS_WRITE,
+                new Route("POST", "/api/v1/clients", AdminPermissions.CLIENTS_WRITE,
                         "{\"name\":\"evil\",\"roles\":[\"all-but-keyledger-tokens-introspect\"]}"),
-                new Route("PATCH", client, CLIENTS_WRITE, "{\"name\":\"evil\"}"),
-                new Route("POST", client + "/secrets/rotate", CLIENTS_WRITE, "{}"),
-                new Route("PUT", client + "/roles/victim-role", CLIENTS_WRITE, null),
-                new Route("DELETE", client, CLIENTS_WRITE, null),
-                new Route("POST", "/api/v1/roles", ROLES_WRITE,
+                new Route("PATCH", client, AdminPermissions.CLIENTS_WRITE, "{\"name\":\"evil\"}"),
+                new Route("POST", client + "/secrets/rotate", AdminPermissions.CLIENTS_WRITE, "{}"),
+                new Route("PUT", client + "/roles/victim-role", AdminPermissions.CLIENTS_WRITE, null),
+                new Route("DELETE", client, AdminPermissions.CLIENTS_WRITE, null),
+                new Route("POST", "/api/v1/roles", AdminPermissions.ROLES_WRITE,
                         "{\"name\":\"evil\",\"permissions\":[\"keyledger:clients:write\"]}"),
-                new Route("PUT", "/api/v1/roles/victim-role/permissions", ROLES_WRITE,
+                new Route("PUT", "/api/v1/roles/victim-role/permissions", AdminPermissions.ROLES_WRITE,
                         "{\"permissions\":[\"keyledger:clients:write\"]}"),
-                new Route("POST", "/api/v1/signing-keys/rotate", KEYS_WRITE, null),
-                new Route("GET", "/api/v1/clients", CLIENTS_READ, null),
-                new Route("GET", client, CLIENTS_READ, null),
-                new Route("GET", "/api/v1/roles", ROLES_READ, null),
-                new Route("GET", client + "/events", AUDIT_READ, null),
-                new Route("GET", client + "/token-events", AUDIT_READ, null),
-                new Route("GET", "/api/v1/audit/events", AUDIT_READ, null),
-                new Route("GET", "/api/v1/signing-keys", AUDIT_READ, null),
-                new Route("POST", "/api/v1/projections/query-views/replay", CLIENTS_WRITE, null),
-                new Route("POST", "/api/v1/integration/kafka/republish", CLIENTS_WRITE,
+                new Route("POST", "/api/v1/signing-keys/rotate", AdminPermissions.KEYS_WRITE, null),
+                new Route("GET", "/api/v1/clients", AdminPermissions.CLIENTS_READ, null),
+                new Route("GET", client, AdminPermissions.CLIENTS_READ, null),
+                new Route("GET", "/api/v1/roles", AdminPermissions.ROLES_READ, null),
+                new Route("GET", client + "/events", AdminPermissions.AUDIT_READ, null),
+                new Route("GET", client + "/token-events", AdminPermissions.AUDIT_READ, null),
+                new Route("GET", "/api/v1/audit/events", AdminPermissions.AUDIT_READ, null),
+                new Route("GET", "/api/v1/signing-keys", AdminPermissions.AUDIT_READ, null),
+                new Route("POST", "/api/v1/projections/query-views/replay", AdminPermissions.CLIENTS_WRITE, null),
+                new Route("POST", "/api/v1/integration/kafka/republish", AdminPermissions.CLIENTS_WRITE,
                         "{\"fromPosition\":0}"));
     }
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -49,20 +51,35 @@ public final class RawHttp {
             request.append("Content-Type: application/json\r\n");
         }
         request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        String answer = exchange("127.0.0.1", port, request.toString(), content);
+        int endOfHead = answer.indexOf("\r\n\r\n");
+        String head = endOfHead < 0 ? answer : answer.substring(0, endOfHead);
+        String rest = endOfHead < 0 ? "" : answer.substring(endOfHead + 4);
+        return new Answer(statusOf(answer), head, rest);
+    }
+
+    /**
+     * Exactly {@code head} (request line and headers, ending with an empty line) and {@code body}, from the given
+     * loopback source address (tests that throttle or record addresses need several); the whole answer as text.
+     */
+    public static String exchange(String sourceAddress, int port, String head, byte[] body) {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
             out.flush();
-            String answer = new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
-            int endOfHead = answer.indexOf("\r\n\r\n");
-            String head = endOfHead < 0 ? answer : answer.substring(0, endOfHead);
-            String rest = endOfHead < 0 ? "" : answer.substring(endOfHead + 4);
-            return new Answer(Integer.parseInt(head.substring(9, 12)), head, rest);
+            return new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + target, e);
+            throw new UncheckedIOException(head.lines().findFirst().orElse(head), e);
         }
+    }
+
+    /** The status code of a whole answer as {@link #exchange} returns it. */
+    public static int statusOf(String answer) {
+        return Integer.parseInt(answer.substring(9, 12));
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
