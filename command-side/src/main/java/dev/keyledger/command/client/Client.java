@@ -66,6 +66,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Client {
 
+    /** Where Axon reads the aggregate's identity; always {@code state.clientId()}. */
     @AggregateIdentifier
     private ClientId clientId;
     private ClientState state;

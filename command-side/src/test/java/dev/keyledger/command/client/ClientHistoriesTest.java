@@ -21,7 +21,6 @@ import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -39,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -123,22 +121,25 @@ class ClientHistoriesTest {
 
         void run(Set<Class<?>> eventsSeen) {
             int commands = 1 + random.nextInt(MAX_COMMANDS);
+            int storedBefore = 0;
             for (int step = 0; step < commands; step++) {
                 clock.advance(Duration.ofMillis(random.nextInt(3) * random.nextInt(5_000)));
                 Object command = current == null ? register() : next();
-                int storedBefore = stored().size();
                 try {
-                    Object answer = gateway().sendAndWait(command);
+                    Object answer = axon.commandGateway().sendAndWait(command);
                     current = answer instanceof ClientState state ? state : load();
                 } catch (Refusal refused) {
                     assertThat(stored()).as(() -> context(command) + " refused: no event").hasSize(storedBefore);
                     continue;
                 }
-                assertThat(current).as(() -> context(command)).isEqualTo(folded());
+                List<? extends DomainEventMessage<?>> stored = stored();
+                assertThat(current).as(() -> context(command)).isEqualTo(fold(stored));
+                storedBefore = stored.size();
             }
             if (current != null) {
-                assertThat(load()).as(() -> context("reloading")).isEqualTo(folded());
-                stored().forEach(message -> eventsSeen.add(message.getPayloadType()));
+                List<? extends DomainEventMessage<?>> stored = stored();
+                assertThat(load()).as(() -> context("reloading")).isEqualTo(fold(stored));
+                stored.forEach(message -> eventsSeen.add(message.getPayloadType()));
             }
         }
 
@@ -229,9 +230,9 @@ class ClientHistoriesTest {
         }
 
         /** What the projector and the as-of reader compute from the stored events. */
-        private ClientState folded() {
+        private ClientState fold(List<? extends DomainEventMessage<?>> stored) {
             ClientState state = null;
-            for (DomainEventMessage<?> message : stored()) {
+            for (DomainEventMessage<?> message : stored) {
                 state = ClientFold.apply(state, (ClientEvent) message.getPayload(), message.getSequenceNumber(),
                         message.getTimestamp());
             }
@@ -243,10 +244,6 @@ class ClientHistoriesTest {
             return DefaultUnitOfWork.startAndGet(null)
                     .executeWithResult(() -> repository.load(clientId.value()).invoke(Client::state))
                     .getPayload();
-        }
-
-        private CommandGateway gateway() {
-            return axon.commandGateway();
         }
 
         private String context(Object step) {
