@@ -10,7 +10,6 @@ import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.kernel.id.SecretHash;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.role.RoleStream;
 import dev.keyledger.kernel.role.event.RoleCreated;
@@ -75,8 +74,7 @@ final class SyntheticEvents {
 
     private static HashedSecret secret() {
         String plaintext = "kls_" + SecretId.generate().value() + SecretId.generate().value();
-        return new HashedSecret(SecretId.generate(), SecretHash.digest(plaintext),
-                plaintext.substring(plaintext.length() - 4), null);
+        return HashedSecret.of(SecretId.generate(), plaintext, null);
     }
 
     private static DomainEventMessage<?> message(String type, String aggregateId, long sequence, Object payload) {

@@ -13,7 +13,6 @@ import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.kernel.id.SecretHash;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.role.command.CreateRole;
 import org.slf4j.Logger;
@@ -110,8 +109,7 @@ class BootstrapAdmin implements ApplicationRunner {
             hashed = secret.hashed();
         } else {
             plaintext = null;
-            hashed = new HashedSecret(SecretId.generate(), SecretHash.digest(configuredSecret),
-                    configuredSecret.substring(configuredSecret.length() - 4), null);
+            hashed = HashedSecret.of(SecretId.generate(), configuredSecret, null);
         }
         dispatcher.send(new RegisterClient(clientId, "bootstrap admin", "created on first start",
                 Set.of(new RoleName(ROLE)), 3600, List.of(), hashed), system);

@@ -22,6 +22,7 @@ import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientEvent;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
 import dev.keyledger.kernel.client.event.RoleAssigned;
@@ -29,11 +30,13 @@ import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
 import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.client.state.ClientFold;
+import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
-import dev.keyledger.kernel.id.SecretSlot;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -46,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -56,23 +58,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A machine client and its credentials. Invariants: at most one secondary secret; only the secondary can be
  * promoted or deleted, so a client always has a primary; a one-step rotation needs a free secondary slot; a deleted
  * client accepts no further change; a role must exist to be assigned.
+ *
+ * <p>This class holds decisions only: which event a command applies, or why it is refused. What an event does to
+ * the state is {@link ClientFold}'s, shared with the query side's projection and {@code ?asOf=} reads
+ * (docs/DECISIONS.md, "One client state machine").
  */
 @Aggregate
 class Client {
 
+    /** Where Axon reads the aggregate's identity; always {@code state.clientId()}. */
     @AggregateIdentifier
     private ClientId clientId;
-    private String name;
-    private String description;
-    private ClientStatus status;
-    private final SortedSet<RoleName> roles = new TreeSet<>();
-    private int accessTokenTtlSeconds;
-    private List<URI> allowedAudiences = List.of();
-    private SecretEntry primary;
-    private SecretEntry secondary;
-    private long version;
-    private Instant createdAt;
-    private Instant updatedAt;
+    private ClientState state;
 
     Client() {
         // Axon rebuilds the aggregate from its events, starting from this empty instance.
@@ -89,10 +86,11 @@ class Client {
     @CommandHandler
     ClientState handle(ChangeClientDetails command) {
         requireWritable(command);
-        String newName = changedOrNull(name, command.name());
-        String newDescription = changedOrNull(Objects.requireNonNullElse(description, ""), command.description());
-        Integer newTtl = changedOrNull(accessTokenTtlSeconds, command.accessTokenTtlSeconds());
-        List<URI> newAudiences = changedOrNull(allowedAudiences, command.allowedAudiences());
+        String newName = changedOrNull(state.name(), command.name());
+        String newDescription = changedOrNull(Objects.requireNonNullElse(state.description(), ""),
+                command.description());
+        Integer newTtl = changedOrNull(state.accessTokenTtlSeconds(), command.accessTokenTtlSeconds());
+        List<URI> newAudiences = changedOrNull(state.allowedAudiences(), command.allowedAudiences());
         if (Stream.of(newName, newDescription, newTtl, newAudiences).anyMatch(Objects::nonNull)) {
             apply(new ClientDetailsChanged(clientId, newName, newDescription, newTtl, newAudiences));
         }
@@ -102,9 +100,9 @@ class Client {
     @CommandHandler
     ClientState handle(AddSecondarySecret command) {
         requireWritable(command);
-        if (secondary != null) {
+        if (state.secondary() != null) {
             throw new Conflict("secondary-secret-exists", "the client already has a secondary secret ("
-                    + secondary.secret().secretId() + "): promote or delete it first");
+                    + state.secondary().secret().secretId() + "): promote or delete it first");
         }
         apply(new SecondarySecretAdded(clientId, command.secret()));
         return state();
@@ -114,19 +112,19 @@ class Client {
     ClientState handle(PromoteSecondarySecret command) {
         requireWritable(command);
         requireSecondary(command.secretId(), "promoted");
-        apply(new SecondarySecretPromoted(clientId, command.secretId(), primary.secret().secretId()));
+        apply(new SecondarySecretPromoted(clientId, command.secretId(), state.primary().secret().secretId()));
         return state();
     }
 
     @CommandHandler
     ClientState handle(RotateClientSecret command) {
         requireWritable(command);
-        if (secondary != null) {
+        if (state.secondary() != null) {
             throw new Conflict("secondary-secret-exists", "a one-step rotation demotes the primary to secondary, "
-                    + "but the client already has a secondary secret (" + secondary.secret().secretId()
+                    + "but the client already has a secondary secret (" + state.secondary().secret().secretId()
                     + "): delete or promote it first");
         }
-        apply(new ClientSecretRotated(clientId, command.newPrimary(), primary.secret().secretId()));
+        apply(new ClientSecretRotated(clientId, command.newPrimary(), state.primary().secret().secretId()));
         return state();
     }
 
@@ -145,7 +143,7 @@ class Client {
     ClientState handle(AssignRole command, RoleDirectory roleDirectory) {
         requireWritable(command);
         requireRoleExists(command.role(), roleDirectory);
-        if (!roles.contains(command.role())) {
+        if (!state.roles().contains(command.role())) {
             apply(new RoleAssigned(clientId, command.role()));
         }
         return state();
@@ -154,7 +152,7 @@ class Client {
     @CommandHandler
     ClientState handle(UnassignRole command) {
         requireWritable(command);
-        if (roles.contains(command.role())) {
+        if (state.roles().contains(command.role())) {
             apply(new RoleUnassigned(clientId, command.role()));
         }
         return state();
@@ -163,7 +161,7 @@ class Client {
     @CommandHandler
     ClientState handle(DisableClient command) {
         requireWritable(command);
-        if (status == ClientStatus.ACTIVE) {
+        if (state.status() == ClientStatus.ACTIVE) {
             apply(new ClientDisabled(clientId));
         }
         return state();
@@ -172,7 +170,7 @@ class Client {
     @CommandHandler
     ClientState handle(EnableClient command) {
         requireWritable(command);
-        if (status == ClientStatus.DISABLED) {
+        if (state.status() == ClientStatus.DISABLED) {
             apply(new ClientEnabled(clientId));
         }
         return state();
@@ -187,31 +185,31 @@ class Client {
 
     /** The current state; also read after registration, whose creating handler cannot return it. */
     ClientState state() {
-        List<SecretEntry> secrets = secondary == null ? List.of(primary) : List.of(primary, secondary);
-        return new ClientState(clientId, name, description, status, new TreeSet<>(roles), accessTokenTtlSeconds,
-                allowedAudiences, secrets, version, createdAt, updatedAt);
+        return state;
     }
 
     private void requireWritable(VersionedCommand command) {
-        if (status == ClientStatus.DELETED) {
+        if (state.status() == ClientStatus.DELETED) {
             throw new Conflict("client-deleted", "client " + clientId + " is deleted and accepts no change");
         }
-        StaleVersion.check(command, version);
+        StaleVersion.check(command, state.version());
     }
 
     private void requireSecondary(SecretId secretId, String verb) {
-        if (primary.secret().secretId().equals(secretId)) {
+        if (state.primary().secret().secretId().equals(secretId)) {
             throw new Conflict("primary-secret", "secret " + secretId + " is the primary: only the secondary can be "
                     + verb + (verb.equals("deleted") ? " (rotate first)" : ""));
         }
-        if (secondary == null || !secondary.secret().secretId().equals(secretId)) {
+        if (state.secondary() == null || !state.secondary().secret().secretId().equals(secretId)) {
             throw new NotFound("unknown-secret", "client " + clientId + " has no secret " + secretId);
         }
     }
 
+    /** "Now" is Axon's clock: the one that stamps this command's events, and the one a test fixture sets. */
     private static void requireUnusedLately(SecretId secretId, SecretUsage usage) {
         Optional<Instant> lastUsed = usage.lastUsedAt(secretId);
-        if (lastUsed.isPresent() && lastUsed.get().isAfter(Instant.now().minus(usage.deleteGuard()))) {
+        Instant now = GenericEventMessage.clock.instant();
+        if (lastUsed.isPresent() && lastUsed.get().isAfter(now.minus(usage.deleteGuard()))) {
             throw new Conflict("secret-recently-used", "secret " + secretId + " authenticated at " + lastUsed.get()
                     + ", within the last " + usage.deleteGuard().toMinutes() + " minutes: something still uses it."
                     + " Delete it once it is unused, or with ?force=true", Map.of("lastUsedAt", lastUsed.get()));
@@ -228,90 +226,10 @@ class Client {
         return requested == null || requested.equals(current) ? null : requested;
     }
 
+    /** Every change of state is the shared fold's: the aggregate only decides which event to apply. */
     @EventSourcingHandler
-    void on(ClientRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        clientId = event.clientId();
-        name = event.name();
-        description = event.description();
-        status = ClientStatus.ACTIVE;
-        roles.addAll(event.roles());
-        accessTokenTtlSeconds = event.accessTokenTtlSeconds();
-        allowedAudiences = List.copyOf(event.allowedAudiences());
-        primary = new SecretEntry(event.primarySecret(), SecretSlot.PRIMARY, at);
-        createdAt = at;
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(ClientDetailsChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        name = Objects.requireNonNullElse(event.name(), name);
-        if (event.description() != null) {
-            description = event.description().isEmpty() ? null : event.description();
-        }
-        accessTokenTtlSeconds = Objects.requireNonNullElse(event.accessTokenTtlSeconds(), accessTokenTtlSeconds);
-        allowedAudiences = Objects.requireNonNullElse(event.allowedAudiences(), allowedAudiences);
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(SecondarySecretAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        secondary = new SecretEntry(event.secret(), SecretSlot.SECONDARY, at);
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(SecondarySecretPromoted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        SecretEntry formerPrimary = primary;
-        primary = secondary.inSlot(SecretSlot.PRIMARY);
-        secondary = formerPrimary.inSlot(SecretSlot.SECONDARY);
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(ClientSecretRotated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        secondary = primary.inSlot(SecretSlot.SECONDARY);
-        primary = new SecretEntry(event.newPrimary(), SecretSlot.PRIMARY, at);
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(SecondarySecretDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        secondary = null;
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(RoleAssigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        roles.add(event.role());
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(RoleUnassigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        roles.remove(event.role());
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(ClientDisabled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        status = ClientStatus.DISABLED;
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(ClientEnabled event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        status = ClientStatus.ACTIVE;
-        touched(sequence, at);
-    }
-
-    @EventSourcingHandler
-    void on(ClientDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        status = ClientStatus.DELETED;
-        touched(sequence, at);
-    }
-
-    private void touched(long sequence, Instant at) {
-        version = sequence;
-        updatedAt = at;
+    void on(ClientEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        state = ClientFold.apply(state, event, sequence, at);
+        clientId = state.clientId();
     }
 }

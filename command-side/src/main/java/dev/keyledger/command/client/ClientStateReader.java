@@ -1,7 +1,8 @@
 package dev.keyledger.command.client;
 
-import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.command.dispatch.Results;
+import dev.keyledger.kernel.client.state.ClientState;
+import dev.keyledger.kernel.id.ClientId;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;

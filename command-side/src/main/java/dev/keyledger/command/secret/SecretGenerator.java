@@ -2,7 +2,6 @@ package dev.keyledger.command.secret;
 
 import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.RandomTokens;
-import dev.keyledger.kernel.id.SecretHash;
 import dev.keyledger.kernel.id.SecretId;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +20,7 @@ public class SecretGenerator {
     /** @param expiresAt when the secret stops authenticating; {@code null} for never */
     public NewSecret generate(Instant expiresAt) {
         String plaintext = PREFIX + RandomTokens.urlSafe(RANDOM_BYTES);
-        HashedSecret hashed = new HashedSecret(SecretId.generate(), SecretHash.digest(plaintext),
-                plaintext.substring(plaintext.length() - 4), expiresAt);
+        HashedSecret hashed = HashedSecret.of(SecretId.generate(), plaintext, expiresAt);
         return new NewSecret(plaintext, hashed);
     }
 }

@@ -2,9 +2,7 @@ package dev.keyledger.command.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyledger.command.client.ClientState;
 import dev.keyledger.command.client.ClientStateReader;
-import dev.keyledger.command.client.SecretEntry;
 import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.dispatch.CommandDispatcher;
 import dev.keyledger.command.idempotency.IdempotentExecution;
@@ -24,6 +22,8 @@ import dev.keyledger.kernel.client.command.PromoteSecondarySecret;
 import dev.keyledger.kernel.client.command.RegisterClient;
 import dev.keyledger.kernel.client.command.RotateClientSecret;
 import dev.keyledger.kernel.client.command.UnassignRole;
+import dev.keyledger.kernel.client.state.ClientState;
+import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.RoleName;
@@ -242,7 +242,7 @@ class ClientWriteController {
 
     private ResponseEntity<IssuedSecret> issued(NewSecret secret, ClientState state) {
         SecretId newId = secret.hashed().secretId();
-        SecretEntry entry = state.secrets().stream()
+        SecretState entry = state.secrets().stream()
                 .filter(candidate -> candidate.secret().secretId().equals(newId))
                 .findFirst()
                 .orElseThrow();

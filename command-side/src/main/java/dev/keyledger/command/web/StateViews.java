@@ -1,10 +1,10 @@
 package dev.keyledger.command.web;
 
-import dev.keyledger.command.client.ClientState;
-import dev.keyledger.command.client.SecretEntry;
 import dev.keyledger.command.lookup.RoleDirectory;
 import dev.keyledger.command.lookup.SecretUsage;
 import dev.keyledger.command.role.RoleState;
+import dev.keyledger.kernel.client.state.ClientState;
+import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.client.view.SecretView;
 import dev.keyledger.kernel.id.SecretId;
@@ -35,7 +35,7 @@ class StateViews {
                 state.version(), state.createdAt(), state.updatedAt());
     }
 
-    private static SecretView secret(SecretEntry entry, Instant lastUsedAt) {
+    private static SecretView secret(SecretState entry, Instant lastUsedAt) {
         return new SecretView(entry.secret().secretId(), entry.slot(), entry.secret().hint(), entry.createdAt(),
                 entry.secret().expiresAt(), lastUsedAt);
     }

@@ -1,9 +1,9 @@
 package dev.keyledger.query.auth;
 
+import dev.keyledger.kernel.client.state.ClientState;
+import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.query.client.ClientSnapshot;
-import dev.keyledger.query.client.SecretState;
 import dev.keyledger.query.projection.EffectivePermissions;
 import dev.keyledger.query.projection.RedactedText;
 import dev.keyledger.query.projection.SqlValues;
@@ -28,7 +28,7 @@ public class ClientAuthStore {
         this.jdbc = jdbc;
     }
 
-    public void save(ClientSnapshot client, SortedSet<Permission> permissions) {
+    public void save(ClientState client, SortedSet<Permission> permissions) {
         SecretState primary = client.primary();
         SecretState secondary = client.secondary();
         jdbc.sql("""

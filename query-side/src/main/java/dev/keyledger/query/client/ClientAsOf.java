@@ -1,6 +1,8 @@
 package dev.keyledger.query.client;
 
 import dev.keyledger.kernel.client.event.ClientEvent;
+import dev.keyledger.kernel.client.state.ClientFold;
+import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.Permission;
@@ -38,7 +40,7 @@ public class ClientAsOf {
 
     /** Empty if the client did not exist at that instant. */
     public Optional<ClientView> at(ClientId clientId, Instant instant) {
-        ClientSnapshot client = null;
+        ClientState client = null;
         for (StoredEvent stored : events.list(EventCriteria.ofAggregate(clientId.value()))) {
             DomainEventMessage<?> message = stored.message();
             if (message.getTimestamp().isAfter(instant)) {

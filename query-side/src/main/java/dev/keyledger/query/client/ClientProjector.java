@@ -1,6 +1,8 @@
 package dev.keyledger.query.client;
 
 import dev.keyledger.kernel.client.event.ClientEvent;
+import dev.keyledger.kernel.client.state.ClientFold;
+import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.query.auth.ClientAuthStore;
 import dev.keyledger.query.projection.EffectivePermissions;
@@ -41,11 +43,11 @@ public class ClientProjector {
 
     @EventHandler
     public void on(ClientEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        Optional<ClientSnapshot> current = views.load(event.clientId());
+        Optional<ClientState> current = views.load(event.clientId());
         if (current.isPresent() && !current.get().isBefore(sequence)) {
             return;
         }
-        ClientSnapshot next = ClientFold.apply(current.orElse(null), event, sequence, at);
+        ClientState next = ClientFold.apply(current.orElse(null), event, sequence, at);
         SortedSet<Permission> permissions = effectivePermissions.of(next.roles());
         views.save(next, permissions);
         if (!replay.isReplay()) {

@@ -1,6 +1,8 @@
 package dev.keyledger.query.client;
 
 import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.client.state.ClientState;
+import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.Permission;
@@ -21,8 +23,8 @@ final class ClientRows {
     private ClientRows() {
     }
 
-    static ClientSnapshot snapshot(ResultSet row) throws SQLException {
-        return new ClientSnapshot(
+    static ClientState state(ResultSet row) throws SQLException {
+        return new ClientState(
                 new ClientId(row.getString("client_id")),
                 row.getString("name"),
                 row.getString("description"),
@@ -39,7 +41,7 @@ final class ClientRows {
 
     static StoredClient stored(ResultSet row) throws SQLException {
         SortedSet<Permission> permissions = new TreeSet<>(SqlValues.list(row, "permissions", Permission::new));
-        return new StoredClient(snapshot(row), permissions);
+        return new StoredClient(state(row), permissions);
     }
 
     private static SecretState secret(ResultSet row, String prefix, SecretSlot slot) throws SQLException {

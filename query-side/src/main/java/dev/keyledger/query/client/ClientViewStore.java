@@ -1,5 +1,7 @@
 package dev.keyledger.query.client;
 
+import dev.keyledger.kernel.client.state.ClientState;
+import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
@@ -22,14 +24,14 @@ public class ClientViewStore {
         this.jdbc = jdbc;
     }
 
-    public Optional<ClientSnapshot> load(ClientId clientId) {
+    public Optional<ClientState> load(ClientId clientId) {
         return jdbc.sql("SELECT * FROM query_client WHERE client_id = ?")
                 .param(clientId.value())
-                .query((row, n) -> ClientRows.snapshot(row))
+                .query((row, n) -> ClientRows.state(row))
                 .optional();
     }
 
-    public void save(ClientSnapshot client, SortedSet<Permission> permissions) {
+    public void save(ClientState client, SortedSet<Permission> permissions) {
         SecretState primary = client.primary();
         SecretState secondary = client.secondary();
         jdbc.sql("""

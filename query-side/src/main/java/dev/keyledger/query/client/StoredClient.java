@@ -1,9 +1,10 @@
 package dev.keyledger.query.client;
 
+import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.id.Permission;
 
 import java.util.SortedSet;
 
 /** A client as the client view holds it: its state and its effective permissions at the time of the last update. */
-public record StoredClient(ClientSnapshot snapshot, SortedSet<Permission> permissions) {
+public record StoredClient(ClientState state, SortedSet<Permission> permissions) {
 }

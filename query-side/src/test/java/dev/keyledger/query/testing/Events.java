@@ -4,7 +4,6 @@ import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.kernel.id.SecretHash;
 import dev.keyledger.kernel.id.SecretId;
 
 import java.time.Instant;
@@ -35,8 +34,7 @@ public final class Events {
 
     /** A hashed secret whose plaintext is {@code "kls_" + name}; its hint is the last four characters. */
     public static HashedSecret secret(String id, String plaintext) {
-        return new HashedSecret(new SecretId(id), SecretHash.digest(plaintext),
-                plaintext.substring(plaintext.length() - 4), null);
+        return HashedSecret.of(new SecretId(id), plaintext, null);
     }
 
     public static Set<Permission> permissions(String... values) {

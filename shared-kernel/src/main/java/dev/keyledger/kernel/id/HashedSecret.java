@@ -11,12 +11,24 @@ import java.util.Objects;
  */
 public record HashedSecret(SecretId secretId, SecretHash hash, String hint, Instant expiresAt) {
 
+    private static final int HINT_LENGTH = 4;
+
     public HashedSecret {
         Objects.requireNonNull(secretId, "secretId");
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(hint, "hint");
-        if (hint.length() != 4) {
+        if (hint.length() != HINT_LENGTH) {
             throw new IllegalArgumentException("a secret hint is its last 4 characters");
         }
+    }
+
+    /**
+     * Hashes a plaintext and keeps its last four characters as the hint: the one place the hint is derived.
+     *
+     * @param expiresAt nullable
+     */
+    public static HashedSecret of(SecretId secretId, String plaintext, Instant expiresAt) {
+        return new HashedSecret(secretId, SecretHash.digest(plaintext),
+                plaintext.substring(plaintext.length() - HINT_LENGTH), expiresAt);
     }
 }

@@ -1,11 +1,11 @@
-package dev.keyledger.query.client;
+package dev.keyledger.kernel.client.state;
 
 import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.SecretSlot;
 
 import java.time.Instant;
 
-/** One secret of a client in the read model: the hashed secret, its slot and since when it exists. */
+/** One secret of a client: the hashed secret, the slot it sits in, and since when it exists. */
 public record SecretState(HashedSecret secret, SecretSlot slot, Instant createdAt) {
 
     SecretState inSlot(SecretSlot newSlot) {

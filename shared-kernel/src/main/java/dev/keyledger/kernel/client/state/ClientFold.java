@@ -1,4 +1,4 @@
-package dev.keyledger.query.client;
+package dev.keyledger.kernel.client.state;
 
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.event.ClientDeleted;
@@ -24,9 +24,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Folds a client's events into its {@link ClientSnapshot}: the one definition of "the state after these events",
- * used by the projection (event by event) and by {@code ?asOf=} (over the events up to an instant). Pure: no
- * database, no clock, no Spring.
+ * Folds a client's events into its {@link ClientState}: the one definition of "the state after these events",
+ * used by the aggregate's event-sourcing handler, by the query side's projection (event by event) and by
+ * {@code ?asOf=} (over the events up to an instant). The aggregate decides which event to apply; this only says
+ * what the event does. Pure: no database, no clock, no framework.
  */
 public final class ClientFold {
 
@@ -38,7 +39,7 @@ public final class ClientFold {
      *
      * @throws IllegalStateException if the event cannot follow {@code current} (a stream out of order)
      */
-    public static ClientSnapshot apply(ClientSnapshot current, ClientEvent event, long sequence, Instant at) {
+    public static ClientState apply(ClientState current, ClientEvent event, long sequence, Instant at) {
         if (event instanceof ClientRegistered registered) {
             requireState(current == null, event, sequence);
             return registered(registered, sequence, at);
@@ -84,13 +85,13 @@ public final class ClientFold {
         throw new IllegalArgumentException("no fold for client event " + event.getClass().getName());
     }
 
-    private static ClientSnapshot registered(ClientRegistered event, long sequence, Instant at) {
-        return new ClientSnapshot(event.clientId(), event.name(), event.description(), ClientStatus.ACTIVE,
+    private static ClientState registered(ClientRegistered event, long sequence, Instant at) {
+        return new ClientState(event.clientId(), event.name(), event.description(), ClientStatus.ACTIVE,
                 new TreeSet<>(event.roles()), event.accessTokenTtlSeconds(), event.allowedAudiences(),
                 new SecretState(event.primarySecret(), SecretSlot.PRIMARY, at), null, sequence, at, at);
     }
 
-    private static ClientSnapshot detailsChanged(ClientSnapshot c, ClientDetailsChanged event, long sequence,
+    private static ClientState detailsChanged(ClientState c, ClientDetailsChanged event, long sequence,
                                                  Instant at) {
         // Only changed fields are present; an empty description means it was cleared.
         String description = event.description() == null
@@ -98,24 +99,24 @@ public final class ClientFold {
                 : event.description().isEmpty() ? null : event.description();
         int ttl = Objects.requireNonNullElse(event.accessTokenTtlSeconds(), c.accessTokenTtlSeconds());
         List<URI> audiences = Objects.requireNonNullElse(event.allowedAudiences(), c.allowedAudiences());
-        return new ClientSnapshot(c.clientId(), Objects.requireNonNullElse(event.name(), c.name()), description,
+        return new ClientState(c.clientId(), Objects.requireNonNullElse(event.name(), c.name()), description,
                 c.status(), c.roles(), ttl, audiences, c.primary(), c.secondary(), sequence, c.createdAt(), at);
     }
 
-    private static ClientSnapshot secrets(ClientSnapshot c, SecretState primary, SecretState secondary,
+    private static ClientState secrets(ClientState c, SecretState primary, SecretState secondary,
                                           long sequence, Instant at) {
-        return new ClientSnapshot(c.clientId(), c.name(), c.description(), c.status(), c.roles(),
+        return new ClientState(c.clientId(), c.name(), c.description(), c.status(), c.roles(),
                 c.accessTokenTtlSeconds(), c.allowedAudiences(), primary, secondary, sequence, c.createdAt(), at);
     }
 
-    private static ClientSnapshot roles(ClientSnapshot c, SortedSet<RoleName> roles, long sequence, Instant at) {
-        return new ClientSnapshot(c.clientId(), c.name(), c.description(), c.status(), roles,
+    private static ClientState roles(ClientState c, SortedSet<RoleName> roles, long sequence, Instant at) {
+        return new ClientState(c.clientId(), c.name(), c.description(), c.status(), roles,
                 c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), sequence,
                 c.createdAt(), at);
     }
 
-    private static ClientSnapshot status(ClientSnapshot c, ClientStatus status, long sequence, Instant at) {
-        return new ClientSnapshot(c.clientId(), c.name(), c.description(), status, c.roles(),
+    private static ClientState status(ClientState c, ClientStatus status, long sequence, Instant at) {
+        return new ClientState(c.clientId(), c.name(), c.description(), status, c.roles(),
                 c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), sequence,
                 c.createdAt(), at);
     }

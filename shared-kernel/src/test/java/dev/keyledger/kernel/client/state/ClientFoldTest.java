@@ -1,4 +1,4 @@
-package dev.keyledger.query.client;
+package dev.keyledger.kernel.client.state;
 
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.event.ClientDeleted;
@@ -15,29 +15,35 @@ import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.HashedSecret;
+import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.id.SecretSlot;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import static dev.keyledger.query.testing.Events.at;
-import static dev.keyledger.query.testing.Events.role;
-import static dev.keyledger.query.testing.Events.roles;
-import static dev.keyledger.query.testing.Events.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The client fold as a plain function: given events, expect the state. */
+/**
+ * The client fold as a plain function: given events, expect the state. That the aggregate's decisions and this fold
+ * agree over random histories is the command side's {@code ClientHistoriesTest}.
+ */
 class ClientFoldTest {
 
+    private static final Instant T0 = Instant.parse("2026-11-29T10:00:00.000Z");
     private static final ClientId ID = new ClientId("c1");
     private static final HashedSecret FIRST = secret("s1", "kls_first-secret-AAAA");
     private static final HashedSecret SECOND = secret("s2", "kls_second-secret-BBBB");
     private static final HashedSecret THIRD = secret("s3", "kls_third-secret-CCCC");
 
-    private static ClientSnapshot fold(ClientEvent... events) {
-        ClientSnapshot state = null;
+    private static ClientState fold(ClientEvent... events) {
+        ClientState state = null;
         for (int i = 0; i < events.length; i++) {
             state = ClientFold.apply(state, events[i], i, at(i));
         }
@@ -51,7 +57,7 @@ class ClientFoldTest {
 
     @Test
     void whenRegistered_thenActiveWithItsPrimaryAndVersionZero() {
-        ClientSnapshot state = fold(registered());
+        ClientState state = fold(registered());
         assertThat(state.status()).isEqualTo(ClientStatus.ACTIVE);
         assertThat(state.roles()).containsExactly(role("reader"));
         assertThat(state.primary().secret()).isEqualTo(FIRST);
@@ -63,7 +69,7 @@ class ClientFoldTest {
 
     @Test
     void whenStagedAndPromoted_thenTheSlotsSwapAndCreationTimesStay() {
-        ClientSnapshot state = fold(registered(), new SecondarySecretAdded(ID, SECOND),
+        ClientState state = fold(registered(), new SecondarySecretAdded(ID, SECOND),
                 new SecondarySecretPromoted(ID, SECOND.secretId(), FIRST.secretId()));
         assertThat(state.primary().secret()).isEqualTo(SECOND);
         assertThat(state.primary().createdAt()).isEqualTo(at(1));
@@ -75,7 +81,7 @@ class ClientFoldTest {
 
     @Test
     void whenRotatedAndTheOldOneDeleted_thenOnlyTheNewPrimaryIsLeft() {
-        ClientSnapshot state = fold(registered(), new ClientSecretRotated(ID, THIRD, FIRST.secretId()));
+        ClientState state = fold(registered(), new ClientSecretRotated(ID, THIRD, FIRST.secretId()));
         assertThat(state.primary().secret()).isEqualTo(THIRD);
         assertThat(state.secondary().secret()).isEqualTo(FIRST);
         state = ClientFold.apply(state, new SecondarySecretDeleted(ID, FIRST.secretId()), 2, at(2));
@@ -84,7 +90,7 @@ class ClientFoldTest {
 
     @Test
     void whenDetailsChange_thenOnlyThePresentFieldsChangeAndAnEmptyDescriptionClears() {
-        ClientSnapshot state = fold(registered(), new ClientDetailsChanged(ID, null, "", 120, null));
+        ClientState state = fold(registered(), new ClientDetailsChanged(ID, null, "", 120, null));
         assertThat(state.name()).isEqualTo("billing");
         assertThat(state.description()).isNull();
         assertThat(state.accessTokenTtlSeconds()).isEqualTo(120);
@@ -95,7 +101,7 @@ class ClientFoldTest {
 
     @Test
     void whenRolesAndStatusChange_thenTheyFollowTheEvents() {
-        ClientSnapshot state = fold(registered(), new RoleAssigned(ID, role("writer")),
+        ClientState state = fold(registered(), new RoleAssigned(ID, role("writer")),
                 new RoleUnassigned(ID, role("reader")), new ClientDisabled(ID));
         assertThat(state.roles()).containsExactly(role("writer"));
         assertThat(state.status()).isEqualTo(ClientStatus.DISABLED);
@@ -108,7 +114,7 @@ class ClientFoldTest {
 
     @Test
     void whenAnEventIsRedelivered_thenTheSnapshotSaysItIsNotNews() {
-        ClientSnapshot state = fold(registered(), new ClientDisabled(ID));
+        ClientState state = fold(registered(), new ClientDisabled(ID));
         assertThat(state.isBefore(1)).isFalse();
         assertThat(state.isBefore(2)).isTrue();
     }
@@ -117,7 +123,7 @@ class ClientFoldTest {
     void whenAnEventDoesNotFollowTheState_thenTheFoldRefusesIt() {
         assertThatThrownBy(() -> ClientFold.apply(null, new ClientDisabled(ID), 1, at(1)))
                 .isInstanceOf(IllegalStateException.class);
-        ClientSnapshot state = fold(registered());
+        ClientState state = fold(registered());
         assertThatThrownBy(() -> ClientFold.apply(state, registered(), 0, at(0)))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -125,5 +131,43 @@ class ClientFoldTest {
     @Test
     void whenPrinted_thenNoHashShows() {
         assertThat(fold(registered()).toString()).doesNotContain(FIRST.hash().sha256());
+    }
+
+    @Test
+    void whenAnyClientEventFollowsARegistration_thenTheFoldKnowsIt() {
+        ClientState registered = fold(registered());
+        ClientState withSecondary = ClientFold.apply(registered, new SecondarySecretAdded(ID, SECOND), 1, at(1));
+        List<ClientEvent> everyKind = List.of(registered(), new ClientDetailsChanged(ID, "b", null, null, null),
+                new SecondarySecretAdded(ID, SECOND), new SecondarySecretPromoted(ID, SECOND.secretId(),
+                        FIRST.secretId()), new ClientSecretRotated(ID, THIRD, FIRST.secretId()),
+                new SecondarySecretDeleted(ID, SECOND.secretId()), new RoleAssigned(ID, role("writer")),
+                new RoleUnassigned(ID, role("reader")), new ClientDisabled(ID), new ClientEnabled(ID),
+                new ClientDeleted(ID));
+        assertThat(everyKind).extracting(Object::getClass).as("one event of each kind the family permits")
+                .containsExactlyInAnyOrder(ClientEvent.class.getPermittedSubclasses());
+        for (ClientEvent event : everyKind) {
+            ClientState before = event instanceof ClientRegistered ? null
+                    : event instanceof SecondarySecretPromoted || event instanceof SecondarySecretDeleted
+                    ? withSecondary : registered;
+            long sequence = before == null ? 0 : before.version() + 1;
+            assertThat(ClientFold.apply(before, event, sequence, at(5)).version()).as(event.toString())
+                    .isEqualTo(sequence);
+        }
+    }
+
+    private static Instant at(int seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    private static RoleName role(String name) {
+        return new RoleName(name);
+    }
+
+    private static Set<RoleName> roles(String... names) {
+        return Arrays.stream(names).map(RoleName::new).collect(Collectors.toSet());
+    }
+
+    private static HashedSecret secret(String id, String plaintext) {
+        return HashedSecret.of(new SecretId(id), plaintext, null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.keyledger.query.client;
+package dev.keyledger.kernel.client.state;
 
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.id.ClientId;
@@ -12,13 +12,14 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A client as the query side folds it from its events: everything the client view and the client auth view
+ * A client as its events leave it: what a write answers with, what the client view and the client auth view
  * show, secrets with their hashes. Effective permissions are not part of it: they depend on the roles' state.
  *
- * @param secondary nullable
- * @param version   the sequence number of the last event folded in, from 0
+ * @param description nullable: absent, or cleared
+ * @param secondary   nullable
+ * @param version     the sequence number of the last event folded in, from 0
  */
-public record ClientSnapshot(
+public record ClientState(
         ClientId clientId,
         String name,
         String description,
@@ -32,7 +33,7 @@ public record ClientSnapshot(
         Instant createdAt,
         Instant updatedAt) {
 
-    public ClientSnapshot {
+    public ClientState {
         roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
         allowedAudiences = List.copyOf(allowedAudiences);
     }
@@ -42,7 +43,7 @@ public record ClientSnapshot(
         return secondary == null ? List.of(primary) : List.of(primary, secondary);
     }
 
-    /** Whether an event with this sequence number is news to this snapshot (and not a redelivery). */
+    /** Whether an event with this sequence number is news to this state (and not a redelivery). */
     public boolean isBefore(long sequence) {
         return sequence > version;
     }
