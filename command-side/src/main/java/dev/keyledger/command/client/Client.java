@@ -6,7 +6,11 @@ import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.command.refusal.NotFound;
 import dev.keyledger.command.refusal.StaleVersion;
 import dev.keyledger.kernel.VersionedCommand;
+import dev.keyledger.kernel.client.Audience;
+import dev.keyledger.kernel.client.ClientDescription;
+import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -48,6 +52,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -81,18 +86,21 @@ class Client {
     @CommandHandler
     Client(RegisterClient command, RoleDirectory roleDirectory) {
         command.roles().forEach(role -> requireRoleExists(role, roleDirectory));
-        apply(new ClientRegistered(command.clientId(), command.name(), command.description(),
-                new TreeSet<>(command.roles()), command.accessTokenTtlSeconds(),
-                List.copyOf(command.allowedAudiences()), command.primarySecret()));
+        // Events keep the plain values they have always been stored with (docs/DECISIONS.md, decision 69).
+        apply(new ClientRegistered(command.clientId(), command.name().value(),
+                plain(command.description(), ClientDescription::value), new TreeSet<>(command.roles()),
+                command.accessTokenLifetime().seconds(), uris(command.allowedAudiences()), command.primarySecret()));
     }
 
     @CommandHandler
     ClientState handle(ChangeClientDetails command) {
         requireWritable(command);
-        String newName = changedOrNull(name, command.name());
-        String newDescription = changedOrNull(Objects.requireNonNullElse(description, ""), command.description());
-        Integer newTtl = changedOrNull(accessTokenTtlSeconds, command.accessTokenTtlSeconds());
-        List<URI> newAudiences = changedOrNull(allowedAudiences, command.allowedAudiences());
+        String newName = changedOrNull(name, plain(command.name(), ClientName::value));
+        String newDescription = changedOrNull(Objects.requireNonNullElse(description, ""),
+                plain(command.description(), ClientDescription::value));
+        Integer newTtl = changedOrNull(accessTokenTtlSeconds,
+                plain(command.accessTokenLifetime(), TokenLifetime::seconds));
+        List<URI> newAudiences = changedOrNull(allowedAudiences, plain(command.allowedAudiences(), Client::uris));
         if (Stream.of(newName, newDescription, newTtl, newAudiences).anyMatch(Objects::nonNull)) {
             apply(new ClientDetailsChanged(clientId, newName, newDescription, newTtl, newAudiences));
         }
@@ -226,6 +234,14 @@ class Client {
 
     private static <T> T changedOrNull(T current, T requested) {
         return requested == null || requested.equals(current) ? null : requested;
+    }
+
+    private static <T, R> R plain(T value, Function<T, R> unwrap) {
+        return value == null ? null : unwrap.apply(value);
+    }
+
+    private static List<URI> uris(List<Audience> audiences) {
+        return audiences.stream().map(Audience::uri).toList();
     }
 
     @EventSourcingHandler
