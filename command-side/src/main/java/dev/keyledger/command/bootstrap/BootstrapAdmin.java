@@ -7,6 +7,9 @@ import dev.keyledger.command.secret.NewSecret;
 import dev.keyledger.command.secret.SecretGenerator;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.audit.AuditMetadata;
+import dev.keyledger.kernel.client.ClientDescription;
+import dev.keyledger.kernel.client.ClientName;
+import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.client.command.RegisterClient;
 import dev.keyledger.kernel.crypto.SecretFiles;
 import dev.keyledger.kernel.id.ClientId;
@@ -111,8 +114,9 @@ class BootstrapAdmin implements ApplicationRunner {
             plaintext = null;
             hashed = HashedSecret.of(SecretId.generate(), configuredSecret, null);
         }
-        dispatcher.send(new RegisterClient(clientId, "bootstrap admin", "created on first start",
-                Set.of(new RoleName(ROLE)), 3600, List.of(), hashed), system);
+        dispatcher.send(new RegisterClient(clientId, new ClientName("bootstrap admin"),
+                new ClientDescription("created on first start"), Set.of(new RoleName(ROLE)), TokenLifetime.DEFAULT,
+                List.of(), hashed), system);
         if (plaintext != null) {
             writeCredentials(clientId, plaintext);
         } else {

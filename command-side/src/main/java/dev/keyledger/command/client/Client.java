@@ -6,7 +6,11 @@ import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.command.refusal.NotFound;
 import dev.keyledger.command.refusal.StaleVersion;
 import dev.keyledger.kernel.VersionedCommand;
+import dev.keyledger.kernel.client.Audience;
+import dev.keyledger.kernel.client.ClientDescription;
+import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -37,9 +41,9 @@ import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -50,6 +54,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -78,19 +83,22 @@ class Client {
     @CommandHandler
     Client(RegisterClient command, RoleDirectory roleDirectory) {
         command.roles().forEach(role -> requireRoleExists(role, roleDirectory));
-        apply(new ClientRegistered(command.clientId(), command.name(), command.description(),
-                new TreeSet<>(command.roles()), command.accessTokenTtlSeconds(),
-                List.copyOf(command.allowedAudiences()), command.primarySecret()));
+        // Events keep the plain values they have always been stored with (docs/DECISIONS.md, decision 69).
+        apply(new ClientRegistered(command.clientId(), command.name().value(),
+                plain(command.description(), ClientDescription::value), new TreeSet<>(command.roles()),
+                command.accessTokenLifetime().seconds(), uris(command.allowedAudiences()), command.primarySecret()));
     }
 
     @CommandHandler
     ClientState handle(ChangeClientDetails command) {
         requireWritable(command);
-        String newName = changedOrNull(state.name(), command.name());
+        String newName = changedOrNull(state.name(), plain(command.name(), ClientName::value));
         String newDescription = changedOrNull(Objects.requireNonNullElse(state.description(), ""),
-                command.description());
-        Integer newTtl = changedOrNull(state.accessTokenTtlSeconds(), command.accessTokenTtlSeconds());
-        List<URI> newAudiences = changedOrNull(state.allowedAudiences(), command.allowedAudiences());
+                plain(command.description(), ClientDescription::value));
+        Integer newTtl = changedOrNull(state.accessTokenTtlSeconds(),
+                plain(command.accessTokenLifetime(), TokenLifetime::seconds));
+        List<URI> newAudiences = changedOrNull(state.allowedAudiences(),
+                plain(command.allowedAudiences(), Client::uris));
         if (Stream.of(newName, newDescription, newTtl, newAudiences).anyMatch(Objects::nonNull)) {
             apply(new ClientDetailsChanged(clientId, newName, newDescription, newTtl, newAudiences));
         }
@@ -224,6 +232,14 @@ class Client {
 
     private static <T> T changedOrNull(T current, T requested) {
         return requested == null || requested.equals(current) ? null : requested;
+    }
+
+    private static <T, R> R plain(T value, Function<T, R> unwrap) {
+        return value == null ? null : unwrap.apply(value);
+    }
+
+    private static List<URI> uris(List<Audience> audiences) {
+        return audiences.stream().map(Audience::uri).toList();
     }
 
     /** Every change of state is the shared fold's: the aggregate only decides which event to apply. */

@@ -1,5 +1,6 @@
 package dev.keyledger.command.signingkey;
 
+import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.signingkey.SigningAlgorithm;
 
 import java.time.Duration;
@@ -13,11 +14,12 @@ import java.time.format.DateTimeParseException;
 public record SigningKeySettings(SigningAlgorithm algorithm, Duration activationDelay) {
 
     /**
-     * The longest a token can live (the largest {@code accessTokenTtlSeconds}) plus a margin for clock skew between
+     * The longest a token can live ({@link TokenLifetime#MAX_SECONDS}) plus a margin for clock skew between
      * nodes and verifiers and for token-endpoint nodes that still sign with a key for up to a second after its
      * retirement: a retired key stays published this long.
      */
-    public static final Duration VERIFICATION_OVERLAP = Duration.ofSeconds(86_400).plus(Duration.ofMinutes(5));
+    public static final Duration VERIFICATION_OVERLAP = Duration.ofSeconds(TokenLifetime.MAX_SECONDS)
+            .plus(Duration.ofMinutes(5));
 
     public SigningKeySettings {
         if (activationDelay.isNegative()) {

@@ -11,6 +11,10 @@ import dev.keyledger.command.secret.NewSecret;
 import dev.keyledger.command.secret.SecretGenerator;
 import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.kernel.audit.AdminPermissions;
+import dev.keyledger.kernel.client.Audience;
+import dev.keyledger.kernel.client.ClientDescription;
+import dev.keyledger.kernel.client.ClientName;
+import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -37,7 +41,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -45,7 +48,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -62,21 +64,18 @@ class ClientWriteController {
             "accessTokenTtlSeconds", "allowedAudiences");
     private static final Set<String> DETAIL_FIELDS = Set.of("name", "description", "accessTokenTtlSeconds",
             "allowedAudiences");
-    private static final int DEFAULT_TTL_SECONDS = 3600;
 
     private final CommandDispatcher dispatcher;
-    private final AdminRequests adminRequests;
     private final SecretGenerator secrets;
     private final ClientStateReader stateReader;
     private final IdempotentExecution idempotency;
     private final StateViews views;
     private final ObjectMapper json;
 
-    ClientWriteController(CommandDispatcher dispatcher, AdminRequests adminRequests, SecretGenerator secrets,
+    ClientWriteController(CommandDispatcher dispatcher, SecretGenerator secrets,
                           ClientStateReader stateReader, IdempotentExecution idempotency, StateViews views,
                           ObjectMapper json) {
         this.dispatcher = dispatcher;
-        this.adminRequests = adminRequests;
         this.secrets = secrets;
         this.stateReader = stateReader;
         this.idempotency = idempotency;
@@ -87,18 +86,19 @@ class ClientWriteController {
     @PostMapping
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<byte[]> register(HttpServletRequest http,
-                                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                    AuditContext audit) {
         byte[] body = JsonRequests.read(http);
         JsonBody fields = JsonBody.parse(body, false).accept(REGISTRATION_FIELDS, READ_ONLY);
-        String name = fields.name("name", 200, true).orElse(null);
-        String description = fields.text("description", 2000, false).orElse(null);
+        ClientName name = fields.value("name", true, ClientName::new).orElse(null);
+        ClientDescription description = fields.value("description", false, ClientDescription::new).orElse(null);
         List<RoleName> roles = fields.list("roles", 100, false, RoleName::new).orElse(List.of());
-        int ttl = fields.integer("accessTokenTtlSeconds", 60, 86_400).orElse(DEFAULT_TTL_SECONDS);
-        List<URI> audiences = fields.list("allowedAudiences", 100, false, JsonBody::absoluteUri).orElse(List.of());
+        TokenLifetime ttl = fields.integer("accessTokenTtlSeconds", TokenLifetime::ofSeconds)
+                .orElse(TokenLifetime.DEFAULT);
+        List<Audience> audiences = fields.list("allowedAudiences", 100, false, Audience::parse).orElse(List.of());
         IdempotencyKeys.validate(key);
         fields.validate();
 
-        AuditContext audit = adminRequests.of(http);
         RegisterClientRequest request = new RegisterClientRequest(name, description, Set.copyOf(roles), ttl, audiences);
         StoredAnswer answer = key == null
                 ? register(request, audit)
@@ -115,7 +115,7 @@ class ClientWriteController {
         ClientId clientId = ClientId.generate();
         NewSecret secret = secrets.generate(null);
         dispatcher.send(new RegisterClient(clientId, request.name(), request.description(), request.roles(),
-                request.accessTokenTtlSeconds(), request.allowedAudiences(), secret.hashed()), audit);
+                request.accessTokenLifetime(), request.allowedAudiences(), secret.hashed()), audit);
         ClientState state = stateReader.read(clientId);
         byte[] body = toJson(new RegisteredClient(views.client(state), secret.plaintext()));
         return new StoredAnswer(HttpStatus.CREATED.value(), "/api/v1/clients/" + clientId,
@@ -124,119 +124,94 @@ class ClientWriteController {
 
     @PatchMapping("/{clientId}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<ClientView> changeDetails(@PathVariable String clientId, HttpServletRequest http,
-                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
+    ResponseEntity<ClientView> changeDetails(ClientId clientId, HttpServletRequest http, IfMatch ifMatch,
+                                             AuditContext audit) {
         JsonBody fields = JsonRequests.object(http, false).accept(DETAIL_FIELDS, union(READ_ONLY, Set.of("roles")));
-        String name = fields.name("name", 200, false).orElse(null);
-        String description = fields.isNull("description") ? "" : fields.text("description", 2000, false).orElse(null);
-        Integer ttl = fields.integer("accessTokenTtlSeconds", 60, 86_400).orElse(null);
-        List<URI> audiences = fields.list("allowedAudiences", 100, false, JsonBody::absoluteUri).orElse(null);
+        ClientName name = fields.value("name", false, ClientName::new).orElse(null);
+        ClientDescription description = fields.isNull("description") ? ClientDescription.NONE
+                : fields.value("description", false, ClientDescription::new).orElse(null);
+        TokenLifetime ttl = fields.integer("accessTokenTtlSeconds", TokenLifetime::ofSeconds).orElse(null);
+        List<Audience> audiences = fields.list("allowedAudiences", 100, false, Audience::parse).orElse(null);
         if (fields.isNull("name")) {
             throw new InvalidRequest("the request has invalid fields", List.of(new FieldError("name", "must not be null")));
         }
         fields.validate();
-        return write(new ChangeClientDetails(id, name, description, ttl, audiences, Versions.expected(ifMatch)), http);
+        return write(new ChangeClientDetails(clientId, name, description, ttl, audiences, ifMatch.expectedVersion()),
+                audit);
     }
 
     @PostMapping("/{clientId}/secrets")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<IssuedSecret> addSecondarySecret(@PathVariable String clientId, HttpServletRequest http,
-                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
+    ResponseEntity<IssuedSecret> addSecondarySecret(ClientId clientId, HttpServletRequest http, IfMatch ifMatch,
+                                                    AuditContext audit) {
         JsonBody fields = JsonRequests.object(http, true).accept(Set.of("expiresAt"), Set.of());
         Instant expiresAt = fields.futureInstant("expiresAt", Instant.now()).orElse(null);
         fields.validate();
         NewSecret secret = secrets.generate(expiresAt);
-        ClientState state = dispatcher.send(new AddSecondarySecret(id, secret.hashed(), Versions.expected(ifMatch)),
-                adminRequests.of(http));
+        ClientState state = dispatcher.send(
+                new AddSecondarySecret(clientId, secret.hashed(), ifMatch.expectedVersion()), audit);
         return issued(secret, state);
     }
 
     @PostMapping("/{clientId}/secrets/rotate")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<IssuedSecret> rotate(@PathVariable String clientId, HttpServletRequest http,
-                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
-        JsonRequests.requireNoFields(http);
+    ResponseEntity<IssuedSecret> rotate(ClientId clientId, EmptyBody body, IfMatch ifMatch, AuditContext audit) {
         NewSecret secret = secrets.generate(null);
-        ClientState state = dispatcher.send(new RotateClientSecret(id, secret.hashed(), Versions.expected(ifMatch)),
-                adminRequests.of(http));
+        ClientState state = dispatcher.send(
+                new RotateClientSecret(clientId, secret.hashed(), ifMatch.expectedVersion()), audit);
         return issued(secret, state);
     }
 
     @PostMapping("/{clientId}/secrets/{secretId}/promote")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<ClientView> promote(@PathVariable String clientId, @PathVariable String secretId,
-                                       HttpServletRequest http,
-                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
-        SecretId secret = PathIds.secret(secretId);
-        JsonRequests.requireNoFields(http);
-        return write(new PromoteSecondarySecret(id, secret, Versions.expected(ifMatch)), http);
+    ResponseEntity<ClientView> promote(ClientId clientId, SecretId secretId, EmptyBody body, IfMatch ifMatch,
+                                       AuditContext audit) {
+        return write(new PromoteSecondarySecret(clientId, secretId, ifMatch.expectedVersion()), audit);
     }
 
     @DeleteMapping("/{clientId}/secrets/{secretId}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<ClientView> deleteSecondarySecret(@PathVariable String clientId, @PathVariable String secretId,
-                                                     @RequestParam(name = "force", defaultValue = "false") boolean force,
-                                                     HttpServletRequest http,
-                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
-        SecretId secret = PathIds.secret(secretId);
-        JsonRequests.requireNoFields(http);
-        return write(new DeleteSecondarySecret(id, secret, force, Versions.expected(ifMatch)), http);
+    ResponseEntity<ClientView> deleteSecondarySecret(@RequestParam(name = "force", defaultValue = "false") boolean force,
+                                                     ClientId clientId, SecretId secretId, EmptyBody body,
+                                                     IfMatch ifMatch, AuditContext audit) {
+        return write(new DeleteSecondarySecret(clientId, secretId, force, ifMatch.expectedVersion()), audit);
     }
 
+    /** The role is read after the body, as it always was: a bad role with a bad body is answered about the body. */
     @PutMapping("/{clientId}/roles/{roleName}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<ClientView> assignRole(@PathVariable String clientId, @PathVariable String roleName,
-                                          HttpServletRequest http,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
-        JsonRequests.requireNoFields(http);
-        return write(new AssignRole(id, PathIds.role(roleName), Versions.expected(ifMatch)), http);
+    ResponseEntity<ClientView> assignRole(ClientId clientId, EmptyBody body, RoleName roleName, IfMatch ifMatch,
+                                          AuditContext audit) {
+        return write(new AssignRole(clientId, roleName, ifMatch.expectedVersion()), audit);
     }
 
     @DeleteMapping("/{clientId}/roles/{roleName}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<ClientView> unassignRole(@PathVariable String clientId, @PathVariable String roleName,
-                                            HttpServletRequest http,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
-        JsonRequests.requireNoFields(http);
-        return write(new UnassignRole(id, PathIds.role(roleName), Versions.expected(ifMatch)), http);
+    ResponseEntity<ClientView> unassignRole(ClientId clientId, EmptyBody body, RoleName roleName, IfMatch ifMatch,
+                                            AuditContext audit) {
+        return write(new UnassignRole(clientId, roleName, ifMatch.expectedVersion()), audit);
     }
 
     @PostMapping("/{clientId}/disable")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<ClientView> disable(@PathVariable String clientId, HttpServletRequest http,
-                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
-        JsonRequests.requireNoFields(http);
-        return write(new DisableClient(id, Versions.expected(ifMatch)), http);
+    ResponseEntity<ClientView> disable(ClientId clientId, EmptyBody body, IfMatch ifMatch, AuditContext audit) {
+        return write(new DisableClient(clientId, ifMatch.expectedVersion()), audit);
     }
 
     @PostMapping("/{clientId}/enable")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<ClientView> enable(@PathVariable String clientId, HttpServletRequest http,
-                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
-        JsonRequests.requireNoFields(http);
-        return write(new EnableClient(id, Versions.expected(ifMatch)), http);
+    ResponseEntity<ClientView> enable(ClientId clientId, EmptyBody body, IfMatch ifMatch, AuditContext audit) {
+        return write(new EnableClient(clientId, ifMatch.expectedVersion()), audit);
     }
 
     @DeleteMapping("/{clientId}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
-    ResponseEntity<ClientView> delete(@PathVariable String clientId, HttpServletRequest http,
-                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ClientId id = PathIds.client(clientId);
-        JsonRequests.requireNoFields(http);
-        return write(new DeleteClient(id, Versions.expected(ifMatch)), http);
+    ResponseEntity<ClientView> delete(ClientId clientId, EmptyBody body, IfMatch ifMatch, AuditContext audit) {
+        return write(new DeleteClient(clientId, ifMatch.expectedVersion()), audit);
     }
 
-    private ResponseEntity<ClientView> write(Object command, HttpServletRequest http) {
-        ClientState state = dispatcher.send(command, adminRequests.of(http));
+    private ResponseEntity<ClientView> write(Object command, AuditContext audit) {
+        ClientState state = dispatcher.send(command, audit);
         return ResponseEntity.ok().eTag(Versions.etag(state.version())).body(views.client(state));
     }
 

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * A strict reader of admin request bodies. Jackson's data binding coerces ("60" becomes 60) and ignores or merges
@@ -96,18 +95,27 @@ final class JsonBody {
         return Optional.of(value);
     }
 
-    Optional<String> name(String field, int maxLength, boolean required) {
-        Optional<String> value = text(field, maxLength, required);
-        if (value.isPresent() && value.get().isBlank()) {
-            return reject(field, "must not be blank");
+    /**
+     * A string field converted by {@code parse}, which throws {@link IllegalArgumentException} with the message to
+     * name the field with (the kernel's value objects phrase theirs for this).
+     */
+    <T> Optional<T> value(String field, boolean required, Function<String, T> parse) {
+        JsonNode node = present(field, required);
+        if (node == null) {
+            return Optional.empty();
         }
-        if (value.isPresent() && value.get().chars().anyMatch(Character::isISOControl)) {
-            return reject(field, "must not contain control characters");
+        if (!node.isTextual()) {
+            return reject(field, "must be a string");
         }
-        return value;
+        try {
+            return Optional.of(parse.apply(node.textValue()));
+        } catch (IllegalArgumentException e) {
+            return reject(field, e.getMessage());
+        }
     }
 
-    Optional<Integer> integer(String field, int min, int max) {
+    /** An integer field converted by {@code parse}, which throws {@link IllegalArgumentException} as above. */
+    <T> Optional<T> integer(String field, LongFunction<T> parse) {
         JsonNode node = present(field, false);
         if (node == null) {
             return Optional.empty();
@@ -115,10 +123,14 @@ final class JsonBody {
         if (!node.isIntegralNumber()) {
             return reject(field, "must be an integer");
         }
-        if (!node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
-            return reject(field, "must be between " + min + " and " + max);
+        // A number beyond a long is beyond every limit: the extreme of its sign is refused with the same message.
+        long value = node.canConvertToLong() ? node.longValue()
+                : node.bigIntegerValue().signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        try {
+            return Optional.of(parse.apply(value));
+        } catch (IllegalArgumentException e) {
+            return reject(field, e.getMessage());
         }
-        return Optional.of(node.intValue());
     }
 
     Optional<Instant> futureInstant(String field, Instant now) {
@@ -177,22 +189,6 @@ final class JsonBody {
     void validate() {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("the request has invalid fields", errors);
-        }
-    }
-
-    static URI absoluteUri(String value) {
-        try {
-            URI uri = new URI(value);
-            if (!uri.isAbsolute() || value.length() > 2048) {
-                throw new IllegalArgumentException("must be an absolute URI of at most 2048 characters");
-            }
-            // RFC 3986 §4.3: an absolute-URI has no fragment (RFC 8707 §2 says the same of a resource indicator).
-            if (uri.getRawFragment() != null) {
-                throw new IllegalArgumentException("must be an absolute URI without a fragment (#...)");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("must be an absolute URI");
         }
     }
 

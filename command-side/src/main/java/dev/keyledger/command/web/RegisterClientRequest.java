@@ -1,16 +1,19 @@
 package dev.keyledger.command.web;
 
+import dev.keyledger.kernel.client.Audience;
+import dev.keyledger.kernel.client.ClientDescription;
+import dev.keyledger.kernel.client.ClientName;
+import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.id.RoleName;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
 /** A validated registration request. */
 record RegisterClientRequest(
-        String name,
-        String description,
+        ClientName name,
+        ClientDescription description,
         Set<RoleName> roles,
-        int accessTokenTtlSeconds,
-        List<URI> allowedAudiences) {
+        TokenLifetime accessTokenLifetime,
+        List<Audience> allowedAudiences) {
 }

@@ -13,13 +13,10 @@ import dev.keyledger.kernel.role.command.CreateRole;
 import dev.keyledger.kernel.role.command.ReplaceRolePermissions;
 import dev.keyledger.kernel.role.view.RoleView;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,21 +33,18 @@ class RoleWriteController {
     private static final int MAX_PERMISSIONS = 500;
 
     private final CommandDispatcher dispatcher;
-    private final AdminRequests adminRequests;
     private final RoleStateReader stateReader;
     private final RoleDeletion deletion;
 
-    RoleWriteController(CommandDispatcher dispatcher, AdminRequests adminRequests, RoleStateReader stateReader,
-                        RoleDeletion deletion) {
+    RoleWriteController(CommandDispatcher dispatcher, RoleStateReader stateReader, RoleDeletion deletion) {
         this.dispatcher = dispatcher;
-        this.adminRequests = adminRequests;
         this.stateReader = stateReader;
         this.deletion = deletion;
     }
 
     @PostMapping
     @RequiresPermission(AdminPermissions.ROLES_WRITE)
-    ResponseEntity<RoleView> create(HttpServletRequest http) {
+    ResponseEntity<RoleView> create(HttpServletRequest http, AuditContext audit) {
         JsonBody fields = JsonRequests.object(http, false)
                 .accept(Set.of("name", "description", "permissions"), READ_ONLY);
         String rawName = fields.text("name", 64, true).orElse(null);
@@ -64,7 +58,7 @@ class RoleWriteController {
         fields.validate();
 
         RoleName name = new RoleName(rawName);
-        dispatcher.send(new CreateRole(name, description, Set.copyOf(permissions)), adminRequests.of(http));
+        dispatcher.send(new CreateRole(name, description, Set.copyOf(permissions)), audit);
         RoleState state = stateReader.read(name);
         return ResponseEntity.created(URI.create("/api/v1/roles/" + name))
                 .eTag(Versions.etag(state.version()))
@@ -73,27 +67,21 @@ class RoleWriteController {
 
     @PutMapping("/{roleName}/permissions")
     @RequiresPermission(AdminPermissions.ROLES_WRITE)
-    ResponseEntity<RoleView> replacePermissions(@PathVariable String roleName, HttpServletRequest http,
-                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        RoleName name = PathIds.role(roleName);
+    ResponseEntity<RoleView> replacePermissions(RoleName roleName, HttpServletRequest http, IfMatch ifMatch,
+                                                AuditContext audit) {
         JsonBody fields = JsonRequests.object(http, false).accept(Set.of("permissions"), READ_ONLY);
         List<Permission> permissions = fields.list("permissions", MAX_PERMISSIONS, true, Permission::new)
                 .orElse(List.of());
         fields.validate();
         RoleState state = dispatcher.send(
-                new ReplaceRolePermissions(name, Set.copyOf(permissions), Versions.expected(ifMatch)),
-                adminRequests.of(http));
+                new ReplaceRolePermissions(roleName, Set.copyOf(permissions), ifMatch.expectedVersion()), audit);
         return ResponseEntity.ok().eTag(Versions.etag(state.version())).body(StateViews.role(state));
     }
 
     @DeleteMapping("/{roleName}")
     @RequiresPermission(AdminPermissions.ROLES_WRITE)
-    ResponseEntity<Void> delete(@PathVariable String roleName, HttpServletRequest http,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        RoleName name = PathIds.role(roleName);
-        JsonRequests.requireNoFields(http);
-        AuditContext audit = adminRequests.of(http);
-        deletion.delete(name, Versions.expected(ifMatch), audit);
+    ResponseEntity<Void> delete(RoleName roleName, EmptyBody body, IfMatch ifMatch, AuditContext audit) {
+        deletion.delete(roleName, ifMatch.expectedVersion(), audit);
         return ResponseEntity.noContent().build();
     }
 }

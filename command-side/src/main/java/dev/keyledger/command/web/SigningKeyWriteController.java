@@ -1,10 +1,10 @@
 package dev.keyledger.command.web;
 
+import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.signingkey.KeyRecord;
 import dev.keyledger.command.signingkey.SigningKeyLifecycle;
 import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.kernel.audit.AdminPermissions;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,11 +18,8 @@ import java.net.URI;
 class SigningKeyWriteController {
 
     private final SigningKeyLifecycle lifecycle;
-    private final AdminRequests adminRequests;
-
-    SigningKeyWriteController(SigningKeyLifecycle lifecycle, AdminRequests adminRequests) {
+    SigningKeyWriteController(SigningKeyLifecycle lifecycle) {
         this.lifecycle = lifecycle;
-        this.adminRequests = adminRequests;
     }
 
     /**
@@ -31,9 +28,8 @@ class SigningKeyWriteController {
      */
     @PostMapping("/rotate")
     @RequiresPermission(AdminPermissions.KEYS_WRITE)
-    ResponseEntity<RotatedKey> rotate(HttpServletRequest http) {
-        JsonRequests.requireNoFields(http);
-        KeyRecord key = lifecycle.rotate(adminRequests.of(http));
+    ResponseEntity<RotatedKey> rotate(EmptyBody body, AuditContext audit) {
+        KeyRecord key = lifecycle.rotate(audit);
         return ResponseEntity.accepted().location(URI.create("/api/v1/signing-keys")).body(RotatedKey.of(key));
     }
 }

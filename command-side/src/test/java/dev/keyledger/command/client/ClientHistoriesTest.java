@@ -3,6 +3,10 @@ package dev.keyledger.command.client;
 import dev.keyledger.command.lookup.RoleDirectory;
 import dev.keyledger.command.lookup.SecretUsage;
 import dev.keyledger.command.refusal.Refusal;
+import dev.keyledger.kernel.client.Audience;
+import dev.keyledger.kernel.client.ClientDescription;
+import dev.keyledger.kernel.client.ClientName;
+import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -32,7 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +47,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,12 +65,14 @@ class ClientHistoriesTest {
     private static final List<RoleName> KNOWN_ROLES = List.of(
             RoleName.of("reader"), RoleName.of("auditor"), RoleName.of("writer"));
     private static final RoleName UNKNOWN_ROLE = RoleName.of("no-such-role");
-    private static final List<String> NAMES = List.of("Billing", "Invoicing", "Ledger");
-    private static final List<String> DESCRIPTIONS = List.of("", "Bills customers", "Sends invoices");
-    private static final List<Integer> TTLS = List.of(60, 300, 900);
-    private static final List<List<URI>> AUDIENCES = List.of(List.of(),
-            List.of(URI.create("https://billing.example.com")),
-            List.of(URI.create("https://billing.example.com"), URI.create("https://ledger.example.com")));
+    private static final List<ClientName> NAMES = Stream.of("Billing", "Invoicing", "Ledger").map(ClientName::new)
+            .toList();
+    private static final List<ClientDescription> DESCRIPTIONS = Stream.of("", "Bills customers", "Sends invoices")
+            .map(ClientDescription::new).toList();
+    private static final List<TokenLifetime> TTLS = Stream.of(60, 300, 900).map(TokenLifetime::new).toList();
+    private static final List<List<Audience>> AUDIENCES = List.of(List.of(),
+            List.of(Audience.parse("https://billing.example.com")),
+            List.of(Audience.parse("https://billing.example.com"), Audience.parse("https://ledger.example.com")));
 
     private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-04T10:00:00Z"));
     private final InMemorySecretUsage secretUsage = new InMemorySecretUsage();

@@ -4,7 +4,11 @@ import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.command.refusal.NotFound;
 import dev.keyledger.command.refusal.StaleVersion;
 import dev.keyledger.kernel.VersionedCommand;
+import dev.keyledger.kernel.client.Audience;
+import dev.keyledger.kernel.client.ClientDescription;
+import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -472,7 +476,8 @@ class ClientTest {
             List<Object> disabled = List.of(registered(), new ClientDisabled(CLIENT));
             return Stream.of(
                     new Case("ChangeClientDetails", withSecondary,
-                            version -> new ChangeClientDetails(CLIENT, "Invoicing", null, null, null, version),
+                            version -> new ChangeClientDetails(CLIENT, new ClientName("Invoicing"), null, null, null,
+                                    version),
                             new ClientDetailsChanged(CLIENT, "Invoicing", null, null, null)),
                     new Case("AddSecondarySecret", renamed,
                             version -> new AddSecondarySecret(CLIENT, SECOND, version),
@@ -553,8 +558,8 @@ class ClientTest {
     }
 
     private static RegisterClient register(Set<RoleName> roles) {
-        return new RegisterClient(CLIENT, "Billing service", "Bills customers", roles, 300, List.of(BILLING_API),
-                FIRST);
+        return new RegisterClient(CLIENT, new ClientName("Billing service"), new ClientDescription("Bills customers"),
+                roles, new TokenLifetime(300), List.of(new Audience(BILLING_API)), FIRST);
     }
 
     private static ClientRegistered registered() {
@@ -575,7 +580,10 @@ class ClientTest {
 
     private static ChangeClientDetails changeDetails(String name, String description, Integer ttlSeconds,
                                                      List<URI> audiences) {
-        return new ChangeClientDetails(CLIENT, name, description, ttlSeconds, audiences, null);
+        return new ChangeClientDetails(CLIENT, name == null ? null : new ClientName(name),
+                description == null ? null : new ClientDescription(description),
+                ttlSeconds == null ? null : new TokenLifetime(ttlSeconds),
+                audiences == null ? null : audiences.stream().map(Audience::new).toList(), null);
     }
 
     private static Matcher<Object> clientState(Consumer<ClientState> requirements) {
