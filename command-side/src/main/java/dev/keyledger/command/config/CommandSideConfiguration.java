@@ -37,8 +37,8 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Migrates the event store's tables (shared by every side, shipped with the shared infrastructure) and the command side's own,
-     * each with its own history table, so that each side can be deployed and migrated on its own.
+     * Migrates the event store's tables (shared by every side, shipped with the shared infrastructure) and the
+     * command side's own, each with its own history table, so that each side can be deployed and migrated on its own.
      */
     @Bean
     SchemaMigrations commandSideSchema(DataSource dataSource) {

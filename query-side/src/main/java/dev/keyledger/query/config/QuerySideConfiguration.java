@@ -37,7 +37,7 @@ import java.time.Duration;
 @EnableScheduling
 public class QuerySideConfiguration {
 
-    /** Migrates the event store's tables (from the shared infrastructure) and the query side's own, each with its history. */
+    /** Migrates the event store's tables (from the shared infrastructure) and the query side's own, each apart. */
     @Bean
     SchemaMigrations querySideSchema(DataSource dataSource) {
         return SchemaMigrations.apply(dataSource, "eventstore", "query");
