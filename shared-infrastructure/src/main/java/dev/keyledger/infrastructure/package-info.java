@@ -1,5 +1,6 @@
 /**
- * What every side needs the same way at its HTTP edge, and nothing of any side: who may call which admin handler
- * ({@code access}) and which request paths are refused before routing ({@code web}). Depends on the kernel at most.
+ * What every side needs the same way, and nothing of any side: who may call which admin handler ({@code access}), the
+ * HTTP edge before routing ({@code web}), the admin API's common answers ({@code api}), PostgreSQL ({@code postgres}),
+ * encryption at rest ({@code crypto}) and the services' default settings ({@code boot}). Depends on the kernel at most.
  */
 package dev.keyledger.infrastructure;

@@ -1,7 +1,7 @@
 package dev.keyledger.standalone;
 
 import com.sun.security.auth.module.UnixSystem;
-import dev.keyledger.kernel.crypto.SecretFiles;
+import dev.keyledger.infrastructure.crypto.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package dev.keyledger.standalone;
 
-import dev.keyledger.kernel.KeyledgerDefaults;
+import dev.keyledger.infrastructure.boot.KeyledgerDefaults;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -1,6 +1,6 @@
 package dev.keyledger.standalone;
 
-import dev.keyledger.kernel.crypto.SecretFiles;
+import dev.keyledger.infrastructure.crypto.SecretFiles;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -3,9 +3,10 @@ package dev.keyledger.command.config;
 import dev.keyledger.command.lookup.CommandLookupProjector;
 import dev.keyledger.command.signingkey.SigningKeySettings;
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
+import dev.keyledger.infrastructure.crypto.KeyEncryptionKey;
+import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.audit.AuditMetadata;
-import dev.keyledger.kernel.crypto.KeyEncryptionKey;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -36,8 +37,8 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Migrates the event store's tables (shared by every side, defined in the kernel) and the command side's own,
-     * each with its own history table, so that each side can be deployed and migrated on its own.
+     * Migrates the event store's tables (shared by every side, shipped with the shared infrastructure) and the
+     * command side's own, each with its own history table, so that each side can be deployed and migrated on its own.
      */
     @Bean
     SchemaMigrations commandSideSchema(DataSource dataSource) {

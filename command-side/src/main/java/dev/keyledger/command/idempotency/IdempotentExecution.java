@@ -1,6 +1,6 @@
 package dev.keyledger.command.idempotency;
 
-import dev.keyledger.kernel.crypto.SealedBox;
+import dev.keyledger.infrastructure.crypto.SealedBox;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;

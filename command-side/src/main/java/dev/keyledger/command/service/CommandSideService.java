@@ -1,15 +1,10 @@
 package dev.keyledger.command.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyledger.infrastructure.access.AdminAuthorizer;
-import dev.keyledger.infrastructure.access.CheckSignature;
-import dev.keyledger.infrastructure.access.RemoteAdminAuthorizer;
-import dev.keyledger.kernel.KeyledgerDefaults;
-import dev.keyledger.kernel.crypto.KeyEncryptionKey;
-import org.springframework.beans.factory.annotation.Value;
+import dev.keyledger.infrastructure.access.RemoteAdminAccess;
+import dev.keyledger.infrastructure.boot.KeyledgerDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The command side as a service of its own: the admin write API and the aggregates, on a shared PostgreSQL
@@ -17,20 +12,12 @@ import org.springframework.context.annotation.Bean;
  * {@code KEYLEDGER_ADMIN_ACCESS_TOKEN_ENDPOINTS}.
  */
 @SpringBootApplication(scanBasePackages = "dev.keyledger.command")
+@Import(RemoteAdminAccess.class)
 public class CommandSideService {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(CommandSideService.class);
         application.setDefaultProperties(KeyledgerDefaults.forService("keyledger-command-side"));
         application.run(args);
-    }
-
-    /** Admin callers are decided by the token endpoint nodes, whose allowing answers must carry a valid signature. */
-    @Bean
-    AdminAuthorizer remoteAdminAccess(@Value("${keyledger.admin-access.token-endpoints}") String tokenEndpoints,
-                                      @Value("${keyledger.key-encryption-key}") String keyEncryptionKey,
-                                      ObjectMapper json) {
-        return RemoteAdminAuthorizer.forEndpoints(tokenEndpoints,
-                CheckSignature.derivedFrom(KeyEncryptionKey.fromBase64(keyEncryptionKey)), json);
     }
 }

@@ -3,7 +3,7 @@ package dev.keyledger.command.signingkey;
 import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.dispatch.CommandDispatcher;
 import dev.keyledger.command.refusal.Conflict;
-import dev.keyledger.kernel.crypto.SealedBox;
+import dev.keyledger.infrastructure.crypto.SealedBox;
 import dev.keyledger.kernel.id.RandomTokens;
 import dev.keyledger.kernel.signingkey.SigningAlgorithm;
 import dev.keyledger.kernel.signingkey.SigningKeyStatus;

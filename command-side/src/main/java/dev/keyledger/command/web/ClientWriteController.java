@@ -10,6 +10,7 @@ import dev.keyledger.command.idempotency.StoredAnswer;
 import dev.keyledger.command.secret.NewSecret;
 import dev.keyledger.command.secret.SecretGenerator;
 import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.infrastructure.api.PathIds;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.client.Audience;
 import dev.keyledger.kernel.client.ClientDescription;

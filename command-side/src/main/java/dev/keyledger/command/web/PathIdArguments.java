@@ -1,5 +1,6 @@
 package dev.keyledger.command.web;
 
+import dev.keyledger.infrastructure.api.PathIds;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;

@@ -5,8 +5,8 @@ import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.command.refusal.NotFound;
 import dev.keyledger.command.refusal.Refusal;
 import dev.keyledger.command.refusal.StaleVersion;
-import dev.keyledger.kernel.DatabaseOutage;
-import dev.keyledger.kernel.Problems;
+import dev.keyledger.infrastructure.api.Problems;
+import dev.keyledger.infrastructure.postgres.DatabaseOutage;
 import dev.keyledger.kernel.role.RoleStream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import static dev.keyledger.kernel.Problems.problem;
+import static dev.keyledger.infrastructure.api.Problems.problem;
 
 
 /**
@@ -74,6 +74,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return HttpStatus.NOT_FOUND;
         }
         return HttpStatus.PRECONDITION_FAILED;
+    }
+
+    /** An id in the path that cannot exist: the same answer as the domain's refusal of an unknown one. */
+    @ExceptionHandler(dev.keyledger.infrastructure.api.NotFound.class)
+    ProblemDetail unknownInPath(dev.keyledger.infrastructure.api.NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, e.slug(), e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -6,6 +6,7 @@ import dev.keyledger.command.role.RoleDeletion;
 import dev.keyledger.command.role.RoleState;
 import dev.keyledger.command.role.RoleStateReader;
 import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.infrastructure.api.PathIds;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;

@@ -1,9 +1,10 @@
 package dev.keyledger.query.config;
 
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
+import dev.keyledger.infrastructure.postgres.ChannelListener;
+import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.id.RandomTokens;
-import dev.keyledger.kernel.postgres.ChannelListener;
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.ExportConnections;
 import dev.keyledger.query.projection.AppendNotifications;
@@ -36,7 +37,7 @@ import java.time.Duration;
 @EnableScheduling
 public class QuerySideConfiguration {
 
-    /** Migrates the event store's tables (defined in the kernel) and the query side's own, each with its history. */
+    /** Migrates the event store's tables (from the shared infrastructure) and the query side's own, each apart. */
     @Bean
     SchemaMigrations querySideSchema(DataSource dataSource) {
         return SchemaMigrations.apply(dataSource, "eventstore", "query");
@@ -58,7 +59,7 @@ public class QuerySideConfiguration {
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, @Qualifier("serializer") Serializer serializer,
                           TokenStoreProperties properties, QueryNode node,
-                          SchemaMigrations schema) {
+                          @Qualifier("querySideSchema") SchemaMigrations schema) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(TokenSchema.builder().build())

@@ -1,6 +1,9 @@
 package dev.keyledger.query.web;
 
 import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.infrastructure.api.EntityTags;
+import dev.keyledger.infrastructure.api.NotFound;
+import dev.keyledger.infrastructure.api.PathIds;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.view.ClientView;
@@ -77,7 +80,7 @@ class ClientReadController {
             minVersion.ifPresent(version -> readYourWrites.await(version, () -> queries.reached(id, version)));
             client = queries.find(id).map(views::render).orElseThrow(PathIds::unknownClient);
         }
-        return ResponseEntity.ok().eTag(PathIds.etag(client.version())).body(client);
+        return ResponseEntity.ok().eTag(EntityTags.of(client.version())).body(client);
     }
 
     @GetMapping("/{clientId}/events")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.infrastructure.api.NotFound;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.query.integration.RepublishStatus;
 import dev.keyledger.query.integration.Republisher;

@@ -1,6 +1,7 @@
 package dev.keyledger.query.web;
 
 import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.infrastructure.api.NotFound;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.query.replay.ProjectionReplay;
 import dev.keyledger.query.replay.ProjectionStatus;

@@ -1,6 +1,7 @@
 package dev.keyledger.query.web;
 
-import dev.keyledger.kernel.Problems;
+import dev.keyledger.infrastructure.api.NotFound;
+import dev.keyledger.infrastructure.api.Problems;
 import dev.keyledger.query.eventstore.ExportsBusy;
 import dev.keyledger.query.integration.RepublishRunning;
 import dev.keyledger.query.replay.ReplayUnavailable;
@@ -17,7 +18,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import static dev.keyledger.kernel.Problems.problem;
+import static dev.keyledger.infrastructure.api.Problems.problem;
 
 
 /**

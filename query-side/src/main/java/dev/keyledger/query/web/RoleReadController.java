@@ -1,6 +1,8 @@
 package dev.keyledger.query.web;
 
 import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.infrastructure.api.EntityTags;
+import dev.keyledger.infrastructure.api.PathIds;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
@@ -56,7 +58,7 @@ class RoleReadController {
         RoleName name = PathIds.role(roleName);
         minVersion.ifPresent(version -> readYourWrites.await(version, () -> queries.reached(name, version)));
         RoleView role = queries.find(name).map(RoleReadController::view).orElseThrow(PathIds::unknownRole);
-        return ResponseEntity.ok().eTag(PathIds.etag(role.version())).body(role);
+        return ResponseEntity.ok().eTag(EntityTags.of(role.version())).body(role);
     }
 
     /** The history of the name: a role re-created after deletion continues the same stream. */

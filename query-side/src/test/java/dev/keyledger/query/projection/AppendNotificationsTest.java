@@ -1,6 +1,6 @@
 package dev.keyledger.query.projection;
 
-import dev.keyledger.kernel.postgres.ChannelListener;
+import dev.keyledger.infrastructure.postgres.ChannelListener;
 import dev.keyledger.query.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,7 +1,7 @@
 package dev.keyledger.infrastructure.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyledger.kernel.Problems;
+import dev.keyledger.infrastructure.api.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;

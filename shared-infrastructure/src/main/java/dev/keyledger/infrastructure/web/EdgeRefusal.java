@@ -1,6 +1,6 @@
 package dev.keyledger.infrastructure.web;
 
-import dev.keyledger.kernel.Problems;
+import dev.keyledger.infrastructure.api.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 

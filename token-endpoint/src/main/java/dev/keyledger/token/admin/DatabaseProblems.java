@@ -1,6 +1,6 @@
 package dev.keyledger.token.admin;
 
-import dev.keyledger.kernel.Problems;
+import dev.keyledger.infrastructure.api.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

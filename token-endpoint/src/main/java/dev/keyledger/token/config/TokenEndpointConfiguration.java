@@ -1,12 +1,12 @@
 package dev.keyledger.token.config;
 
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
+import dev.keyledger.infrastructure.crypto.KeyEncryptionKey;
+import dev.keyledger.infrastructure.postgres.ChannelListener;
+import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
-import dev.keyledger.kernel.crypto.KeyEncryptionKey;
-import dev.keyledger.kernel.postgres.ChannelListener;
 import dev.keyledger.token.authentication.ClientAuthCache;
 import dev.keyledger.token.throttle.ThrottleSettings;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,16 +29,8 @@ public class TokenEndpointConfiguration {
 
     /** The token endpoint's tables, migrated with their own history table like every side's (DECISIONS.md 8). */
     @Bean
-    TokenEndpointSchema tokenEndpointSchema(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/token")
-                .table("flyway_history_token")
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
-        return new TokenEndpointSchema();
+    SchemaMigrations tokenEndpointSchema(DataSource dataSource) {
+        return SchemaMigrations.apply(dataSource, "token");
     }
 
     /**
@@ -57,9 +49,5 @@ public class TokenEndpointConfiguration {
     @Bean(destroyMethod = "close")
     ChannelListener authViewChannel(DataSource dataSource, ClientAuthCache cache) {
         return ChannelListener.start(dataSource, "keyledger_client_auth", cache::refresh);
-    }
-
-    /** The proof, as a bean, that the token endpoint's tables exist. */
-    static final class TokenEndpointSchema {
     }
 }

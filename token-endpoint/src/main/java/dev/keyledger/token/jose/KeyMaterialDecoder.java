@@ -1,6 +1,6 @@
 package dev.keyledger.token.jose;
 
-import dev.keyledger.kernel.crypto.SealedBox;
+import dev.keyledger.infrastructure.crypto.SealedBox;
 import dev.keyledger.kernel.signingkey.SigningAlgorithm;
 import dev.keyledger.kernel.signingkey.SigningKeyStream;
 
@@ -15,7 +15,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 
 /**
- * Turns stored key material into JDK keys, opening a sealed private key with the kernel's {@link SealedBox} (the
+ * Turns stored key material into JDK keys, opening a sealed private key with the shared {@link SealedBox} (the
  * format the command side sealed it in; associated data: the key's stream id {@code signing-key:<kid>}).
  */
 final class KeyMaterialDecoder {

@@ -1,6 +1,6 @@
 package dev.keyledger.token.service;
 
-import dev.keyledger.kernel.KeyledgerDefaults;
+import dev.keyledger.infrastructure.boot.KeyledgerDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

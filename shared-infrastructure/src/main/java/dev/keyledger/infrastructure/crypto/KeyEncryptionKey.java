@@ -1,4 +1,4 @@
-package dev.keyledger.kernel.crypto;
+package dev.keyledger.infrastructure.crypto;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,4 +1,4 @@
-package dev.keyledger.kernel;
+package dev.keyledger.infrastructure.boot;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ public final class KeyledgerDefaults {
         Properties defaults = new Properties();
         try (InputStream in = KeyledgerDefaults.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the shared kernel");
+                throw new IllegalStateException(RESOURCE + " is missing from the shared infrastructure");
             }
             defaults.load(in);
         } catch (IOException e) {

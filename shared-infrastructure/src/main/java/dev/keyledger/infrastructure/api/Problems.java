@@ -1,5 +1,6 @@
-package dev.keyledger.kernel;
+package dev.keyledger.infrastructure.api;
 
+import dev.keyledger.infrastructure.postgres.DatabaseOutage;
 import org.slf4j.Logger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package dev.keyledger.kernel.crypto;
+package dev.keyledger.infrastructure.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.keyledger.kernel;
+package dev.keyledger.infrastructure.postgres;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionSystemException;

@@ -1,4 +1,4 @@
-package dev.keyledger.kernel.postgres;
+package dev.keyledger.infrastructure.postgres;
 
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
