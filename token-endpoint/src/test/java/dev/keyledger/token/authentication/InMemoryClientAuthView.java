@@ -7,23 +7,23 @@ import java.util.List;
  * The client auth view without PostgreSQL: the rows a test puts in, handed to the real {@link ClientAuthCache} on
  * its next refresh as if the query side had just written them.
  */
-final class InMemoryClientAuthView extends ClientAuthRepository {
+public final class InMemoryClientAuthView extends ClientAuthRepository {
 
     private final List<ClientAuthEntry> rows = new ArrayList<>();
     private final ClientAuthCache cache = new ClientAuthCache(this);
 
-    InMemoryClientAuthView() {
+    public InMemoryClientAuthView() {
         super(null, null);
     }
 
     /** Writes a row and lets the cache read it. */
-    InMemoryClientAuthView with(ClientAuthEntry row) {
+    public InMemoryClientAuthView with(ClientAuthEntry row) {
         rows.add(row);
         cache.refresh();
         return this;
     }
 
-    ClientAuthCache cache() {
+    public ClientAuthCache cache() {
         return cache;
     }
 
