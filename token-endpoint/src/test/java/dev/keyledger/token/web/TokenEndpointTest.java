@@ -26,7 +26,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -45,8 +44,11 @@ class TokenEndpointTest {
     private static final String SECRET = "secret-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** As the auth view stores it: the secret's SHA-256 as raw bytes. */
+    private static final byte[] SECRET_HASH = Base64.getUrlDecoder().decode(SecretHash.digest(SECRET).sha256());
+
     private final InMemoryClientAuthView view = new InMemoryClientAuthView().with(new ClientAuthEntry(CLIENT_ID,
-            ClientStatus.ACTIVE, new StoredSecret("p1", SecretSlot.PRIMARY, HexFormat.of().parseHex(SecretHash.digest(SECRET).sha256()), null), null,
+            ClientStatus.ACTIVE, new StoredSecret("p1", SecretSlot.PRIMARY, SECRET_HASH, null), null,
             List.of("reader"), Set.of("a:read", "b:write"), 600, Set.of(), 0, 1));
     private final KnownSigningKeys keys = new KnownSigningKeys(List.of(KnownSigningKeys.generate("k1", "ES256")));
     private final RecordingIssuanceLog log = new RecordingIssuanceLog();
