@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KeyledgerService(properties = "keyledger.trusted-proxies=" + ForwardedAddressTest.PROXY)
 class ForwardedAddressTest {
 
-    private static final String PROXY = "127.0.0.2";
+    static final String PROXY = "127.0.0.2";
     private static final String FORGED = "203.0.113.66";
     private static final ObjectMapper JSON = new ObjectMapper();
 
