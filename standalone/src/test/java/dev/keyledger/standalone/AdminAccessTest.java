@@ -21,54 +21,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin API is protected by Keyledger's own tokens, and the bootstrap admin makes the first one possible. */
 @ExtendWith(OutputCaptureExtension.class)
+@KeyledgerService
 class AdminAccessTest {
 
+    /** For the one test that needs a service of its own: it starts without bootstrap credentials. */
     @TempDir
     Path dataDir;
 
     @Test
-    void whenNoOrABadTokenIsSent_then401AndWithoutThePermission_then403() {
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
-            AdminClient anonymous = keyledger.anonymous();
-            AdminClient.Answer none = anonymous.post("/api/v1/roles", "{\"name\":\"x\",\"permissions\":[]}");
-            assertProblem(none, 401);
-            assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
-            assertProblem(anonymous.post("/api/v1/clients", "{\"name\":\"x\"}", "Authorization", "Bearer not-a-token"),
-                    401);
-            assertProblem(anonymous.send("GET", "/api/v1/clients", null, "Authorization", "Basic abc"), 401);
+    void whenNoOrABadTokenIsSent_then401AndWithoutThePermission_then403(RunningKeyledger keyledger) {
+        AdminClient anonymous = keyledger.anonymous();
+        AdminClient.Answer none = anonymous.post("/api/v1/roles", "{\"name\":\"x\",\"permissions\":[]}");
+        assertProblem(none, 401);
+        assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
+        assertProblem(anonymous.post("/api/v1/clients", "{\"name\":\"x\"}", "Authorization", "Bearer not-a-token"),
+                401);
+        assertProblem(anonymous.send("GET", "/api/v1/clients", null, "Authorization", "Basic abc"), 401);
 
-            AdminClient admin = keyledger.admin();
-            admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"keyledger:clients:read\"]}");
-            AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"viewer\",\"roles\":[\"reader\"]}");
-            String token = keyledger.tokenFor(registered.text("clientId"), registered.text("clientSecret"));
-            assertProblem(anonymous.post("/api/v1/clients", "{\"name\":\"x\"}", "Authorization", "Bearer " + token), 403);
-            assertProblem(anonymous.post("/api/v1/signing-keys/rotate", null, "Authorization", "Bearer " + token), 403);
-        }
+        AdminClient admin = keyledger.admin();
+        String role = UniqueNames.unique("reader");
+        admin.post("/api/v1/roles", "{\"name\":\"" + role + "\",\"permissions\":[\"keyledger:clients:read\"]}");
+        AdminClient.Answer registered = admin.post("/api/v1/clients",
+                "{\"name\":\"viewer\",\"roles\":[\"" + role + "\"]}");
+        String token = keyledger.tokenFor(registered.text("clientId"), registered.text("clientSecret"));
+        assertProblem(anonymous.post("/api/v1/clients", "{\"name\":\"x\"}", "Authorization", "Bearer " + token), 403);
+        assertProblem(anonymous.post("/api/v1/signing-keys/rotate", null, "Authorization", "Bearer " + token), 403);
     }
 
     @Test
-    void whenTheAdminWrites_thenTheActorIsItsClientId() {
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
-            String id = keyledger.admin().post("/api/v1/clients", "{\"name\":\"audited\"}").text("clientId");
-            assertThat(keyledger.jdbc().sql("""
-                            SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ?""")
-                    .param(id).query(String.class).single())
-                    .contains("\"actor\":\"" + RunningKeyledger.ADMIN_ID + "\"");
-        }
+    void whenTheAdminWrites_thenTheActorIsItsClientId(RunningKeyledger keyledger) {
+        String id = keyledger.admin().post("/api/v1/clients", "{\"name\":\"audited\"}").text("clientId");
+        assertThat(keyledger.jdbc().sql("""
+                        SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ?""")
+                .param(id).query(String.class).single())
+                .contains("\"actor\":\"" + RunningKeyledger.ADMIN_ID + "\"");
     }
 
     @Test
-    void whenTheAdminTokenIsRevoked_thenTheAdminApiRefusesIt() {
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
-            String token = keyledger.newAdminToken();
-            AdminClient anonymous = keyledger.anonymous();
-            String tokenEvents = "/api/v1/clients/" + RunningKeyledger.ADMIN_ID + "/token-events";
-            assertThat(anonymous.send("GET", tokenEvents, null, "Authorization", "Bearer " + token).status())
-                    .isEqualTo(200);
-            anonymous.form("/oauth2/revoke", "token=" + token, "Authorization",
-                    basic(RunningKeyledger.ADMIN_ID, RunningKeyledger.ADMIN_SECRET));
-            assertProblem(anonymous.send("GET", tokenEvents, null, "Authorization", "Bearer " + token), 401);
-        }
+    void whenTheAdminTokenIsRevoked_thenTheAdminApiRefusesIt(RunningKeyledger keyledger) {
+        String token = keyledger.newAdminToken();
+        AdminClient anonymous = keyledger.anonymous();
+        String tokenEvents = "/api/v1/clients/" + RunningKeyledger.ADMIN_ID + "/token-events";
+        assertThat(anonymous.send("GET", tokenEvents, null, "Authorization", "Bearer " + token).status())
+                .isEqualTo(200);
+        anonymous.form("/oauth2/revoke", "token=" + token, "Authorization",
+                basic(RunningKeyledger.ADMIN_ID, RunningKeyledger.ADMIN_SECRET));
+        assertProblem(anonymous.send("GET", tokenEvents, null, "Authorization", "Bearer " + token), 401);
     }
 
     @Test
@@ -88,58 +86,54 @@ class AdminAccessTest {
     }
 
     @Test
-    void whenTheCallersRoleIsTakenAway_thenItsUnexpiredTokenStopsWorking() {
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
-            AdminClient admin = keyledger.admin();
-            admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"keyledger:clients:read\"]}");
-            AdminClient.Answer reader = admin.post("/api/v1/clients", "{\"name\":\"reader\",\"roles\":[\"reader\"]}");
-            String clientId = reader.text("clientId");
-            String token = keyledger.tokenHolding(clientId, reader.text("clientSecret"),
-                    List.of(AdminPermissions.CLIENTS_READ));
-            AdminClient withToken = new AdminClient(keyledger.baseUri(), () -> token);
-            assertThat(withToken.send("GET", "/api/v1/clients", null).status()).isEqualTo(200);
+    void whenTheCallersRoleIsTakenAway_thenItsUnexpiredTokenStopsWorking(RunningKeyledger keyledger) {
+        AdminClient admin = keyledger.admin();
+        String role = UniqueNames.unique("reader");
+        admin.post("/api/v1/roles", "{\"name\":\"" + role + "\",\"permissions\":[\"keyledger:clients:read\"]}");
+        AdminClient.Answer reader = admin.post("/api/v1/clients", "{\"name\":\"reader\",\"roles\":[\"" + role + "\"]}");
+        String clientId = reader.text("clientId");
+        String token = keyledger.tokenHolding(clientId, reader.text("clientSecret"),
+                List.of(AdminPermissions.CLIENTS_READ));
+        AdminClient withToken = new AdminClient(keyledger.baseUri(), () -> token);
+        assertThat(withToken.send("GET", "/api/v1/clients", null).status()).isEqualTo(200);
 
-            admin.delete("/api/v1/clients/" + clientId + "/roles/reader");
+        admin.delete("/api/v1/clients/" + clientId + "/roles/" + role);
 
-            Eventually.holds("the caller's current permissions refuse its token",
-                    () -> withToken.send("GET", "/api/v1/clients", null).status() == 403);
-            assertThat(withToken.send("GET", "/api/v1/clients", null).text("detail")).contains("no longer holds");
-        }
+        Eventually.holds("the caller's current permissions refuse its token",
+                () -> withToken.send("GET", "/api/v1/clients", null).status() == 403);
+        assertThat(withToken.send("GET", "/api/v1/clients", null).text("detail")).contains("no longer holds");
     }
 
     @Test
-    void whenTheTokenIsNotMeantForThisIssuer_thenTheAdminApiRefusesIt() {
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
-            AdminClient admin = keyledger.admin();
-            admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"keyledger:clients:read\"]}");
-            AdminClient.Answer reader = admin.post("/api/v1/clients", "{\"name\":\"reader\",\"roles\":[\"reader\"],"
-                    + "\"allowedAudiences\":[\"https://api.example.com\"]}");
-            String clientId = reader.text("clientId");
-            String secret = reader.text("clientSecret");
-            keyledger.tokenHolding(clientId, secret, List.of(AdminPermissions.CLIENTS_READ));
-            String issuer = keyledger.bean(TokenSettings.class).issuer();
-            String forResourceServer = keyledger.tokenFor(clientId, secret, "resource=https://api.example.com");
-            String forIssuer = keyledger.tokenFor(clientId, secret, "resource=" + RunningKeyledger.encode(issuer));
-            AdminClient anonymous = keyledger.anonymous();
+    void whenTheTokenIsNotMeantForThisIssuer_thenTheAdminApiRefusesIt(RunningKeyledger keyledger) {
+        AdminClient admin = keyledger.admin();
+        String role = UniqueNames.unique("reader");
+        admin.post("/api/v1/roles", "{\"name\":\"" + role + "\",\"permissions\":[\"keyledger:clients:read\"]}");
+        AdminClient.Answer reader = admin.post("/api/v1/clients", "{\"name\":\"reader\",\"roles\":[\"" + role + "\"],"
+                + "\"allowedAudiences\":[\"https://api.example.com\"]}");
+        String clientId = reader.text("clientId");
+        String secret = reader.text("clientSecret");
+        keyledger.tokenHolding(clientId, secret, List.of(AdminPermissions.CLIENTS_READ));
+        String issuer = keyledger.bean(TokenSettings.class).issuer();
+        String forResourceServer = keyledger.tokenFor(clientId, secret, "resource=https://api.example.com");
+        String forIssuer = keyledger.tokenFor(clientId, secret, "resource=" + RunningKeyledger.encode(issuer));
+        AdminClient anonymous = keyledger.anonymous();
 
-            AdminClient.Answer replayed = anonymous.send("GET", "/api/v1/clients", null,
-                    "Authorization", "Bearer " + forResourceServer);
-            assertProblem(replayed, 401);
-            assertThat(replayed.header("WWW-Authenticate")).contains("invalid_token");
-            assertThat(anonymous.send("GET", "/api/v1/clients", null, "Authorization", "Bearer " + forIssuer).status())
-                    .isEqualTo(200);
-        }
+        AdminClient.Answer replayed = anonymous.send("GET", "/api/v1/clients", null,
+                "Authorization", "Bearer " + forResourceServer);
+        assertProblem(replayed, 401);
+        assertThat(replayed.header("WWW-Authenticate")).contains("invalid_token");
+        assertThat(anonymous.send("GET", "/api/v1/clients", null, "Authorization", "Bearer " + forIssuer).status())
+                .isEqualTo(200);
     }
 
     @Test
-    void whenAuthorizationIsGivenTwice_thenTheCallIsRefused() {
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
-            String admin = keyledger.newAdminToken();
-            RawHttp.Answer twice = RawHttp.send(keyledger.port(), "GET", "/api/v1/clients", null,
-                    "Authorization", "Bearer " + admin, "Authorization", "Bearer " + admin);
-            assertThat(twice.status()).isEqualTo(400);
-            assertThat(twice.contentType()).startsWith("application/problem+json");
-        }
+    void whenAuthorizationIsGivenTwice_thenTheCallIsRefused(RunningKeyledger keyledger) {
+        String admin = keyledger.newAdminToken();
+        RawHttp.Answer twice = RawHttp.send(keyledger.port(), "GET", "/api/v1/clients", null,
+                "Authorization", "Bearer " + admin, "Authorization", "Bearer " + admin);
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.contentType()).startsWith("application/problem+json");
     }
 
     private static void assertProblem(AdminClient.Answer answer, int status) {

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * access would do it: directly in PostgreSQL. Each tampering is undone before the next, and the chain is intact
  * again each time, which shows that the verdict follows the data and nothing else.
  */
+// Not @KeyledgerService: edits stored events in PostgreSQL (a failure midway breaks the chain) and counts all.
 class AuditChainTest {
 
     @TempDir

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * connections of its own with a bounded number at once (beyond it {@code 503} with {@code Retry-After}), and its
  * memory does not grow with the number of events.
  */
+// Not @KeyledgerService: appends 100,000 synthetic events, counts the whole store and terminates database sessions.
 class AuditExportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,10 +1,8 @@
 package dev.keyledger.standalone;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,10 +17,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /**
  * Every kind of bad input to the admin write API gets its specified 4xx as problem+json, and leaves no event behind.
  */
+@KeyledgerService
 class BadInputTest {
 
-    @TempDir
-    static Path dataDir;
+    private static final String ROLE = UniqueNames.unique("reader");
+
     private static RunningKeyledger keyledger;
     private static AdminClient admin;
     private static String clientPath;
@@ -31,18 +30,14 @@ class BadInputTest {
     private long eventsBefore;
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         admin = keyledger.admin();
-        admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"a:read\"]}");
-        AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"svc\",\"roles\":[\"reader\"]}");
+        admin.post("/api/v1/roles", "{\"name\":\"" + ROLE + "\",\"permissions\":[\"a:read\"]}");
+        AdminClient.Answer registered = admin.post("/api/v1/clients",
+                "{\"name\":\"svc\",\"roles\":[\"" + ROLE + "\"]}");
         clientPath = "/api/v1/clients/" + registered.text("clientId");
         secondaryId = admin.post(clientPath + "/secrets", null).text("secretId");
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @BeforeEach
@@ -139,14 +134,14 @@ class BadInputTest {
         assertProblem(admin.post(clientPath + "/disable", null, "If-Match", "\"999\""), 412);
         assertProblem(admin.patch(clientPath, "{\"name\":\"x\"}", "If-Match", "W/\"1\""), 400);
         assertProblem(admin.patch(clientPath, "{\"name\":\"x\"}", "If-Match", "one"), 400);
-        assertProblem(admin.send("PUT", "/api/v1/roles/reader/permissions", "{\"permissions\":[\"b:read\"]}",
+        assertProblem(admin.send("PUT", "/api/v1/roles/" + ROLE + "/permissions", "{\"permissions\":[\"b:read\"]}",
                 "If-Match", "\"7\""), 412);
     }
 
     @Test
     void whenAPatchIsInvalid_thenItIs400() {
         assertProblem(admin.patch(clientPath, "{\"name\":null}"), 400);
-        assertProblem(admin.patch(clientPath, "{\"roles\":[\"reader\"]}"), 400);
+        assertProblem(admin.patch(clientPath, "{\"roles\":[\"" + ROLE + "\"]}"), 400);
         assertProblem(admin.patch(clientPath, "{\"version\":3}"), 400);
         assertProblem(admin.patch(clientPath, "{\"allowedAudiences\":\"https://a.example\"}"), 400);
         AdminClient.Answer fragment = admin.patch(clientPath, "{\"allowedAudiences\":[\"https://a.example/#x\"]}");
@@ -183,8 +178,9 @@ class BadInputTest {
         assertProblem(admin.post("/api/v1/roles", "{\"name\":\"ok\",\"permissions\":[\"has space\"]}"), 400);
         assertProblem(admin.post("/api/v1/roles", "{\"name\":\"ok\",\"permissions\":[\"" + "p".repeat(129) + "\"]}"), 400);
         assertProblem(admin.post("/api/v1/roles", "{\"name\":\"ok\",\"permissions\":[],\"version\":1}"), 400);
-        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[]}"), 409);
-        assertProblem(admin.send("PUT", "/api/v1/roles/reader/permissions", "{\"permissions\":[\"a\\\\b\"]}"), 400);
+        assertProblem(admin.post("/api/v1/roles", "{\"name\":\"" + ROLE + "\",\"permissions\":[]}"), 409);
+        assertProblem(admin.send("PUT", "/api/v1/roles/" + ROLE + "/permissions",
+                "{\"permissions\":[\"a\\\\b\"]}"), 400);
     }
 
     @Test

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * logging switched on; afterwards no secret and no hash may appear in the log output or in any answer but the one
  * that created the secret.
  */
+// Not @KeyledgerService: TRACE logging of its own, captured and searched for secrets.
 @ExtendWith(OutputCaptureExtension.class)
 class ClientLifecycleTest {
 

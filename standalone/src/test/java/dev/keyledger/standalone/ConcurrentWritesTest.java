@@ -1,11 +1,8 @@
 package dev.keyledger.standalone;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,24 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Writes racing on one client, from real threads over real HTTP against the real database: each write is either
  * applied (and shows up as exactly one event) or refused with 409/412; none is silently lost or overwritten.
  */
+@KeyledgerService
 class ConcurrentWritesTest {
 
     private static final int THREADS = 8;
 
-    @TempDir
-    static Path dataDir;
     private static RunningKeyledger keyledger;
     private static AdminClient admin;
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         admin = keyledger.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test

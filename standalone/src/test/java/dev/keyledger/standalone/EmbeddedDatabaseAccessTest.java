@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Nobody but the service connects to the embedded PostgreSQL: tried the way another local OS user would — over TCP
  * without a password or with a wrong one, with Debian's psql run as {@code nobody}, and through a Unix socket.
  */
+// Not @KeyledgerService: restarts the service and reaches its embedded PostgreSQL in the data folder.
 class EmbeddedDatabaseAccessTest {
 
     @TempDir

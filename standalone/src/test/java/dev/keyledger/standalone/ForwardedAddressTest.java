@@ -3,14 +3,11 @@ package dev.keyledger.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.infrastructure.hostile.RawHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,30 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * addresses: X-Forwarded-For counts only when the connection comes from the configured proxy (127.0.0.2 here); from
  * anyone else it is ignored, whatever it says.
  */
+@KeyledgerService(properties = "keyledger.trusted-proxies=" + ForwardedAddressTest.PROXY)
 class ForwardedAddressTest {
 
-    private static final String PROXY = "127.0.0.2";
+    static final String PROXY = "127.0.0.2";
     private static final String FORGED = "203.0.113.66";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
     private static RunningKeyledger keyledger;
     private static String clientId;
     private static String secret;
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir, "keyledger.trusted-proxies=" + PROXY);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         AdminClient.Answer registered = keyledger.admin().post("/api/v1/clients", "{\"name\":\"caller\"}");
         clientId = registered.text("clientId");
         secret = registered.text("clientSecret");
         keyledger.tokenFor(clientId, secret);
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test

@@ -5,16 +5,13 @@ import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.infrastructure.hostile.PathSpellings;
 import dev.keyledger.infrastructure.hostile.RawHttp;
 import dev.keyledger.kernel.audit.AdminPermissions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attacked the day it is added, and a handler that declares no access rule fails the build.
  */
 @Tag("hostile")
+@KeyledgerService
 class HostileRouteAccessTest {
-
-    @TempDir
-    static Path dataDir;
 
     private static RunningKeyledger keyledger;
     private static String targetClient;
@@ -45,8 +40,8 @@ class HostileRouteAccessTest {
     }
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         AdminClient admin = keyledger.admin();
         admin.post("/api/v1/roles", "{\"name\":\"victim-role\",\"permissions\":[\"invoices:read\"]}");
         AdminClient.Answer target = admin.post("/api/v1/clients", "{\"name\":\"target\"}");
@@ -64,11 +59,6 @@ class HostileRouteAccessTest {
             tokensLacking.put(lacking, keyledger.tokenHolding(client.text("clientId"), client.text("clientSecret"),
                     held));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test

@@ -1,12 +1,9 @@
 package dev.keyledger.standalone;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,24 +11,18 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code Idempotency-Key} on registration: replays byte for byte, creates nothing twice, keeps secrets sealed. */
+@KeyledgerService
 class IdempotentRegistrationTest {
 
     private static final String BODY = "{\"name\":\"payments\",\"accessTokenTtlSeconds\":600}";
 
-    @TempDir
-    static Path dataDir;
     private static RunningKeyledger keyledger;
     private static AdminClient admin;
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         admin = keyledger.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test

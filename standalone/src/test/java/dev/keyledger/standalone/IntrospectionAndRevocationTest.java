@@ -1,12 +1,9 @@
 package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static dev.keyledger.standalone.TokenEndpointTest.assertOAuthError;
@@ -15,10 +12,11 @@ import static dev.keyledger.standalone.TokenEndpointTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 7662 introspection and RFC 7009 revocation over real HTTP. */
+@KeyledgerService
 class IntrospectionAndRevocationTest {
 
-    @TempDir
-    static Path dataDir;
+    private static final String ROLE = UniqueNames.unique("reader");
+
     private static RunningKeyledger keyledger;
     private static AdminClient admin;
     private static AdminClient oauth;
@@ -29,18 +27,13 @@ class IntrospectionAndRevocationTest {
     }
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         admin = keyledger.admin();
         oauth = keyledger.anonymous();
-        admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"a:read\"]}");
+        admin.post("/api/v1/roles", "{\"name\":\"" + ROLE + "\",\"permissions\":[\"a:read\"]}");
         alice = register("alice");
         bob = register("bob");
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test
@@ -57,7 +50,7 @@ class IntrospectionAndRevocationTest {
         assertThat(answer.get("exp").asLong()).isGreaterThan(answer.get("iat").asLong());
         assertThat(answer.has("nbf")).isTrue();
         assertThat(answer.get("jti").asText()).isNotBlank();
-        assertThat(answer.get("roles").get(0).asText()).isEqualTo("reader");
+        assertThat(answer.get("roles").get(0).asText()).isEqualTo(ROLE);
     }
 
     @Test
@@ -132,7 +125,7 @@ class IntrospectionAndRevocationTest {
 
     private static Machine register(String name) {
         AdminClient.Answer registered = admin.post("/api/v1/clients",
-                "{\"name\":\"" + name + "\",\"roles\":[\"reader\"]}");
+                "{\"name\":\"" + name + "\",\"roles\":[\"" + ROLE + "\"]}");
         Machine machine = new Machine(registered.text("clientId"), registered.text("clientSecret"));
         keyledger.tokenFor(machine.id(), machine.secret());
         return machine;

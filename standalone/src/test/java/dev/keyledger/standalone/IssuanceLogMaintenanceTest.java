@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * both sides from outside them, the writer's counts at hand; a retention that is not a positive duration stops the
  * start (the partition drops and the writer's failures are tested against PostgreSQL in the token-endpoint module).
  */
+// Not @KeyledgerService: a retention of its own, and a start that must fail.
 class IssuanceLogMaintenanceTest {
 
     @TempDir

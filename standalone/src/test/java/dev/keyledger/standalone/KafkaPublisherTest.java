@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a CloudEvent that validates against its schema, keyed by aggregate, in per-aggregate order, with no secret or
  * hash; across a restart, with the publisher off for a while, and across a broker that is not there at first.
  */
+// Not @KeyledgerService: restarts the service with and without Kafka, on topics of its own broker.
 class KafkaPublisherTest {
 
     private static EmbeddedKafkaBroker broker;

@@ -4,10 +4,8 @@ import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.token.authentication.ClientAuthCache;
 import dev.keyledger.token.authentication.ClientAuthEntry;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * published bound (DECISIONS.md 61). The cache once polled from a floor trailing the newest revision by 2 s, and
  * such a change was never read: the client kept getting tokens.
  */
+@KeyledgerService
 class LateAuthViewCommitTest {
 
     /** Longer than the floor the cache once trailed the newest revision by. */
@@ -31,55 +30,51 @@ class LateAuthViewCommitTest {
     /** The contract's staleness bound, which the published one (notification or one 250 ms poll) is well inside. */
     private static final Duration BOUND = Duration.ofSeconds(1);
 
-    @TempDir
-    Path dataDir;
-
     @Test
-    void whenADisableCommitsLongAfterNewerChangesWereRead_thenTheClientIsRefusedWithinTheBound() throws Exception {
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
-            AdminClient.Answer victim = keyledger.admin().post("/api/v1/clients", "{\"name\":\"victim\"}");
-            String id = victim.text("clientId");
-            String secret = victim.text("clientSecret");
-            keyledger.tokenFor(id, secret);
+    void whenADisableCommitsLongAfterNewerChangesWereRead_thenTheClientIsRefusedWithinTheBound(RunningKeyledger keyledger)
+            throws Exception {
+        AdminClient.Answer victim = keyledger.admin().post("/api/v1/clients", "{\"name\":\"victim\"}");
+        String id = victim.text("clientId");
+        String secret = victim.text("clientSecret");
+        keyledger.tokenFor(id, secret);
 
-            long committedAt = commitLate(keyledger, """
-                    UPDATE query_client_auth SET status = 'DISABLED', version = version + 1,
-                        revision = nextval('query_client_auth_revision')
-                    WHERE client_id = ?""", id);
+        long committedAt = commitLate(keyledger, """
+                UPDATE query_client_auth SET status = 'DISABLED', version = version + 1,
+                    revision = nextval('query_client_auth_revision')
+                WHERE client_id = ?""", id);
 
-            long seenAfter = awaitInCache(keyledger, List.of(id),
-                    entry -> entry.status() == ClientStatus.DISABLED, committedAt);
-            assertThat(Duration.ofNanos(seenAfter)).isLessThan(BOUND);
-            AdminClient.Answer refused = keyledger.anonymous().form("/oauth2/token",
-                    "grant_type=client_credentials&client_id=" + RunningKeyledger.encode(id)
-                            + "&client_secret=" + RunningKeyledger.encode(secret));
-            assertThat(refused.status()).isEqualTo(401);
-            assertThat(refused.text("error")).isEqualTo("invalid_client");
-        }
+        long seenAfter = awaitInCache(keyledger, List.of(id),
+                entry -> entry.status() == ClientStatus.DISABLED, committedAt);
+        assertThat(Duration.ofNanos(seenAfter)).isLessThan(BOUND);
+        AdminClient.Answer refused = keyledger.anonymous().form("/oauth2/token",
+                "grant_type=client_credentials&client_id=" + RunningKeyledger.encode(id)
+                        + "&client_secret=" + RunningKeyledger.encode(secret));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text("error")).isEqualTo("invalid_client");
     }
 
     @Test
-    void whenARoleRecomputationForManyClientsCommitsLate_thenEveryHolderIsUpdatedWithinTheBound() throws Exception {
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir)) {
-            AdminClient admin = keyledger.admin();
-            admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"a:read\"]}");
-            List<String> holders = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                AdminClient.Answer holder = admin.post("/api/v1/clients",
-                        "{\"name\":\"holder-" + i + "\",\"roles\":[\"reader\"]}");
-                holders.add(holder.text("clientId"));
-                keyledger.tokenHolding(holder.text("clientId"), holder.text("clientSecret"), List.of("a:read"));
-            }
-
-            // What the projector writes when the role's permissions are taken away (ClientAuthStore).
-            long committedAt = commitLate(keyledger, """
-                    UPDATE query_client_auth SET permissions = '{}',
-                        revision = nextval('query_client_auth_revision')
-                    WHERE ? = ANY(roles)""", "reader");
-
-            long seenAfter = awaitInCache(keyledger, holders, entry -> entry.permissions().isEmpty(), committedAt);
-            assertThat(Duration.ofNanos(seenAfter)).isLessThan(BOUND);
+    void whenARoleRecomputationForManyClientsCommitsLate_thenEveryHolderIsUpdatedWithinTheBound(
+            RunningKeyledger keyledger) throws Exception {
+        AdminClient admin = keyledger.admin();
+        String reader = UniqueNames.unique("reader");
+        admin.post("/api/v1/roles", "{\"name\":\"" + reader + "\",\"permissions\":[\"a:read\"]}");
+        List<String> holders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            AdminClient.Answer holder = admin.post("/api/v1/clients",
+                    "{\"name\":\"holder-" + i + "\",\"roles\":[\"" + reader + "\"]}");
+            holders.add(holder.text("clientId"));
+            keyledger.tokenHolding(holder.text("clientId"), holder.text("clientSecret"), List.of("a:read"));
         }
+
+        // What the projector writes when the role's permissions are taken away (ClientAuthStore).
+        long committedAt = commitLate(keyledger, """
+                UPDATE query_client_auth SET permissions = '{}',
+                    revision = nextval('query_client_auth_revision')
+                WHERE ? = ANY(roles)""", reader);
+
+        long seenAfter = awaitInCache(keyledger, holders, entry -> entry.permissions().isEmpty(), committedAt);
+        assertThat(Duration.ofNanos(seenAfter)).isLessThan(BOUND);
     }
 
     /**

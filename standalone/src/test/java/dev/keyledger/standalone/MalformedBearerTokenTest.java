@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -31,27 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code 200}. The exhaustive fuzzing is {@code AccessTokenVerifierFuzzTest} in the token endpoint; this is a
  * representative set, seen from the outside.
  */
+@KeyledgerService
 class MalformedBearerTokenTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    @TempDir
-    static Path dataDir;
     private static RunningKeyledger keyledger;
     private static AdminClient oauth;
     private static String token;
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         oauth = keyledger.anonymous();
         token = keyledger.newAdminToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test

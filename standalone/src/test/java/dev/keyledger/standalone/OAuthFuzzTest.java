@@ -1,14 +1,11 @@
 package dev.keyledger.standalone;
 
 import dev.keyledger.infrastructure.hostile.RawHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
@@ -19,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a fuzzer sends to the OAuth endpoints — random bodies, broken Basic headers, invalid UTF-8, odd content types,
  * repeated and empty parameters, huge values — never gets a 5xx, and every error is an OAuth error.
  */
+// The failures it provokes throttle nothing: the tests' default limits (RunningKeyledger) are far above them.
+@KeyledgerService
 class OAuthFuzzTest {
 
     private static final List<String> PATHS = List.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke");
@@ -31,21 +30,13 @@ class OAuthFuzzTest {
             "&", "=", "&&", "==", "%00", "scope=a%3Aread", "resource=http%3A%2F%2Fx", "grant_type=password",
             "client_id=" + "x".repeat(300), "token=eyJhbGciOiJub25lIn0.e30.");
 
-    @TempDir
-    static Path dataDir;
     private static RunningKeyledger keyledger;
     private static String clientId;
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir, "keyledger.token.throttle.address-failures=100000",
-                "keyledger.token.throttle.pair-failures=100000");
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         clientId = keyledger.admin().post("/api/v1/clients", "{\"name\":\"fuzzed\"}").text("clientId");
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test

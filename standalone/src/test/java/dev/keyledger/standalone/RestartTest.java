@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The standalone service keeps every client and its whole history across a restart on the same data folder. */
+// Not @KeyledgerService: restarts the service on its data folder.
 class RestartTest {
 
     @TempDir

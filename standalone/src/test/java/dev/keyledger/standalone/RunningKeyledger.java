@@ -25,8 +25,12 @@ final class RunningKeyledger implements AutoCloseable {
     /** For tests that run several nodes of one deployment: they must share the key-encryption key. */
     static final String SHARED_KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
+    /** Well inside the bootstrap admin's token lifetime (3600 s). */
+    private static final Duration ADMIN_TOKEN_REUSE = Duration.ofMinutes(30);
+
     private final ConfigurableApplicationContext context;
-    private volatile String adminToken;
+    private String adminToken;
+    private long adminTokenAt;
 
     private RunningKeyledger(ConfigurableApplicationContext context) {
         this.context = context;
@@ -104,9 +108,11 @@ final class RunningKeyledger implements AutoCloseable {
      * The bootstrap admin's token, once the auth view shows every admin permission: its role and its registration
      * are projected independently, so for a moment after the first start the client may hold no permission yet.
      */
-    private String adminToken() {
-        if (adminToken == null) {
+    private synchronized String adminToken() {
+        // A service shared by many test classes (KeyledgerService) may outlive a token's hour.
+        if (adminToken == null || System.nanoTime() - adminTokenAt > ADMIN_TOKEN_REUSE.toNanos()) {
             adminToken = newAdminToken();
+            adminTokenAt = System.nanoTime();
         }
         return adminToken;
     }

@@ -1,14 +1,11 @@
 package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,22 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * library) not to store it; and a caller-chosen {@code X-Correlation-Id}, stored in every event it causes and shown
  * in the audit trail, is kept only when it is a short token of safe characters.
  */
+@KeyledgerService
 class SecretAnswersAndCorrelationTest {
 
-    @TempDir
-    static Path dataDir;
     private static RunningKeyledger keyledger;
     private static AdminClient admin;
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         admin = keyledger.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The service refuses to start while a file of its data folder that holds a secret can be read or written by others
  * than its owner, and says which file and which chmod fixes it; it starts again once the file is owner-only.
  */
+// Not @KeyledgerService: starts without bootstrap credentials and looks at the files of its data folder.
 class SecretFilePermissionsTest {
 
     @TempDir

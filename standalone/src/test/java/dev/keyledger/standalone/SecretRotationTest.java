@@ -1,11 +1,8 @@
 package dev.keyledger.standalone;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,22 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secret rotation as an operator runs it, while the machine keeps asking for tokens without pause: there is no
  * moment in which the machine cannot get a token, in either flow.
  */
+@KeyledgerService
 class SecretRotationTest {
 
-    @TempDir
-    static Path dataDir;
     private static RunningKeyledger keyledger;
     private static AdminClient admin;
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         admin = keyledger.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The configured algorithm is the one keys are made with, also when it changes between starts; keys survive restarts. */
+// Not @KeyledgerService: restarts the service with other signing algorithms on the same data folder.
 class SigningKeyAlgorithmsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
  * Two Keyledger nodes on one PostgreSQL, started at the same moment on an empty database: one first key, one
  * activation per rotation, and both nodes sign with the same key.
  */
+// Not @KeyledgerService: runs a host and two nodes of one deployment.
 class SigningKeyNodesTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Signing keys over real HTTP on the embedded PostgreSQL: the first key, the JWKS, a rotation with a 2 s activation
  * delay end to end, no plaintext private key at rest, and bad rotation requests.
  */
+// Not @KeyledgerService: rotates the keys every token of a shared service is signed with; checks the first one.
 class SigningKeyRotationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A signing-key rotation while machines keep asking for tokens: no request fails, and every token issued before,
  * during and after the switch verifies at a resource server against the JWKS.
  */
+// Not @KeyledgerService: rotates the signing keys every token of a shared service is signed with.
 class SigningKeyRotationUnderLoadTest {
 
     @TempDir

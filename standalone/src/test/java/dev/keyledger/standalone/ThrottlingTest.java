@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Throttling of secret guessing (API.md §1), with requests from two real source addresses on the loopback network
  * (127.0.0.1 and 127.0.0.2), so that "other addresses are unaffected" is shown, not assumed.
  */
+// Not @KeyledgerService: throttling limits low enough to reach, counted per address for all of 127.0.0.1.
 class ThrottlingTest {
 
     private static final String GUESSER = "127.0.0.2";

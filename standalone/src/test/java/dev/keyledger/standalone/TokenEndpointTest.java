@@ -3,10 +3,8 @@ package dev.keyledger.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -14,7 +12,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code POST /oauth2/token} over real HTTP, every token checked as a resource server would: with Nimbus (through
  * Spring Security's decoder) against our JWKS, requiring {@code typ: at+jwt} (RFC 9068).
  */
+@KeyledgerService
 class TokenEndpointTest {
 
-    @TempDir
-    static Path dataDir;
+    private static final String ROLE = UniqueNames.unique("reader");
+
     private static RunningKeyledger keyledger;
     private static AdminClient admin;
     private static AdminClient oauth;
@@ -41,14 +39,14 @@ class TokenEndpointTest {
     private static String secret;
 
     @BeforeAll
-    static void start() {
-        keyledger = RunningKeyledger.start(dataDir);
+    static void start(RunningKeyledger shared) {
+        keyledger = shared;
         admin = keyledger.admin();
         oauth = keyledger.anonymous();
-        admin.post("/api/v1/roles", "{\"name\":\"reader\",\"permissions\":[\"a:read\",\"b:write\"]}");
+        admin.post("/api/v1/roles", "{\"name\":\"" + ROLE + "\",\"permissions\":[\"a:read\",\"b:write\"]}");
         AdminClient.Answer registered = admin.post("/api/v1/clients", """
-                {"name": "machine", "roles": ["reader"], "accessTokenTtlSeconds": 600,
-                 "allowedAudiences": ["https://api.example.com", "https://other.example.com"]}""");
+                {"name": "machine", "roles": ["%s"], "accessTokenTtlSeconds": 600,
+                 "allowedAudiences": ["https://api.example.com", "https://other.example.com"]}""".formatted(ROLE));
         clientId = registered.text("clientId");
         secret = registered.text("clientSecret");
         keyledger.tokenFor(clientId, secret);
@@ -57,11 +55,6 @@ class TokenEndpointTest {
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
                         new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt"))))
                 .build();
-    }
-
-    @AfterAll
-    static void stop() {
-        keyledger.close();
     }
 
     @Test
@@ -88,7 +81,7 @@ class TokenEndpointTest {
         assertThat(jwt.getNotBefore()).isEqualTo(jwt.getIssuedAt());
         assertThat(jwt.getId()).isNotBlank();
         assertThat(jwt.getClaimAsString("scope")).isEqualTo("a:read b:write");
-        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("reader");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly(ROLE);
     }
 
     @Test
@@ -284,7 +277,8 @@ class TokenEndpointTest {
 
     @Test
     void whenTokensAreIssuedAndRefused_thenTheIssuanceLogAndLastUsedAtShowIt() {
-        AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"logged\",\"roles\":[\"reader\"]}");
+        AdminClient.Answer registered = admin.post("/api/v1/clients",
+                "{\"name\":\"logged\",\"roles\":[\"" + ROLE + "\"]}");
         String id = registered.text("clientId");
         String idSecret = registered.text("clientSecret");
         String jti = resourceServer.decode(keyledger.tokenFor(id, idSecret, "scope=a%3Aread")).getId();

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one Authorization header, Basic with credentials, RFC 8707 resources without fragments, client ids no client can
  * have (refused before any lookup and counted under no name of their own), and the JWKS's media type.
  */
+// Not @KeyledgerService: throttling limits low enough to reach.
 class TokenRequestEdgesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its segments over; and every event is applied exactly once: no client's view misses an event, and the auth
  * view's revision sequence shows exactly one application attempt per event (a redelivery would draw more).
  */
+// Not @KeyledgerService: runs two nodes of one deployment.
 class TwoNodesTest {
 
     private static final int EVENTS_PER_CLIENT = 4;

@@ -83,7 +83,7 @@ class Client {
     @CommandHandler
     Client(RegisterClient command, RoleDirectory roleDirectory) {
         command.roles().forEach(role -> requireRoleExists(role, roleDirectory));
-        // Events keep the plain values they have always been stored with (docs/DECISIONS.md, decision 69).
+        // Events keep the plain values they have always been stored with (docs/DECISIONS.md, decision 67).
         apply(new ClientRegistered(command.clientId(), command.name().value(),
                 plain(command.description(), ClientDescription::value), new TreeSet<>(command.roles()),
                 command.accessTokenLifetime().seconds(), uris(command.allowedAudiences()), command.primarySecret()));
