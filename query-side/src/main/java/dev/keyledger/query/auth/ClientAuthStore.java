@@ -16,8 +16,8 @@ import java.util.SortedSet;
  * Writes the client auth view ({@code query_client_auth}), the table the token endpoint reads through its own
  * repository. The contract it keeps: rows are never deleted; every insert or update takes a new {@code revision}
  * from the sequence (which orders two versions of one row) and is stamped by a trigger with its transaction's id
- * ({@code written_by}, migration V4), from which readers find every change in commit order (DECISIONS.md 61). Writes
- * are guarded by the client's version, so a redelivered event changes nothing (and takes no revision).
+ * ({@code written_by}, migration V4), from which readers find every change in commit order (docs/DECISIONS.md 61).
+ * Writes are guarded by the client's version, so a redelivered event changes nothing (and takes no revision).
  */
 @Component
 public class ClientAuthStore {

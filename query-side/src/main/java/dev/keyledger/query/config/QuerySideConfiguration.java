@@ -69,14 +69,14 @@ public class QuerySideConfiguration {
                 .build();
     }
 
-    /** The audit exports' own connections, so that exports never starve the projections (DECISIONS.md 62). */
+    /** The audit exports' own connections, so that exports never starve the projections (docs/DECISIONS.md 62). */
     @Bean(destroyMethod = "close")
     ExportConnections exportConnections(DataSource dataSource,
                                         @Value("${keyledger.audit.export-concurrency:2}") int concurrency) {
         return ExportConnections.besides(dataSource, concurrency);
     }
 
-    /** Tells the processors' sources of appends committed on any node (DECISIONS.md 44). */
+    /** Tells the processors' sources of appends committed on any node (docs/DECISIONS.md 44). */
     @Bean(destroyMethod = "close")
     ChannelListener appendChannel(DataSource dataSource, AppendNotifications appends) {
         return ChannelListener.start(dataSource, AppendNotifications.CHANNEL, appends::announce);

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Appends to the event store, on whichever node, as they commit: a trigger notifies channel {@link #CHANNEL}
  * (event-store migration V2), the query side's listener on it calls {@link #announce()}, and this node's processors'
- * sources read at once instead of at their next poll (DECISIONS.md 44).
+ * sources read at once instead of at their next poll (docs/DECISIONS.md 44).
  */
 @Component
 public class AppendNotifications {

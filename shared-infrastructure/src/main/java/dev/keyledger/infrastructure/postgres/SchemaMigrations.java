@@ -6,7 +6,8 @@ import javax.sql.DataSource;
 
 /**
  * The proof, as a bean, that the named Flyway locations were migrated before anything depending on it starts. Each
- * location keeps a history table of its own, so that each side can be deployed and migrated on its own (DECISIONS.md 8).
+ * location keeps a history table of its own, so that each side can be deployed and migrated on its own
+ * (docs/DECISIONS.md 8).
  */
 public final class SchemaMigrations {
 

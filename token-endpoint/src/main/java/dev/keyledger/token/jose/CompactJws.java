@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>
  * jjwt's builder does the same assembly, but at ~54 KB of garbage and ~60 µs per token (parameter maps, 4-8 KiB
  * buffers per part); at thousands of tokens a second that garbage sets how often the collector stops every request in
- * flight (decision 46). This costs the signature's own allocation plus the two JSON documents.
+ * flight (docs/DECISIONS.md 46). This costs the signature's own allocation plus the two JSON documents.
  */
 public final class CompactJws {
 

@@ -15,8 +15,9 @@ import java.util.function.ToIntFunction;
  * window. Other addresses are never affected. Counting is per node.
  * <p>
  * Addresses and client ids are chosen by whoever sends the request, so the counters live in caches bounded by their
- * estimated heap, not by the number of values anyone can send (decision 59). A counter is dropped when its window
- * has ended, or earlier when the bound is reached: dropping one only ever forgives failures, never refuses anyone.
+ * estimated heap, not by the number of values anyone can send (docs/DECISIONS.md 59). A counter is dropped when its
+ * window has ended, or earlier when the bound is reached: dropping one only ever forgives failures, never refuses
+ * anyone.
  */
 @Component
 public class FailureThrottle {

@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
 public class AccessTokenVerifier {
 
     /**
-     * How far the clocks of two nodes may differ (decision 58): a token is accepted this long before its {@code iat}
-     * and {@code nbf} and this long after its {@code exp}.
+     * How far the clocks of two nodes may differ (docs/DECISIONS.md 58): a token is accepted this long before its
+     * {@code iat} and {@code nbf} and this long after its {@code exp}.
      */
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 

@@ -15,7 +15,7 @@ import java.time.Instant;
 @Component
 public class Revocations {
 
-    /** Far beyond any clock skew between nodes, or allowed by a verifier (DECISIONS.md 54). */
+    /** Far beyond any clock skew between nodes, or allowed by a verifier (docs/DECISIONS.md 54). */
     static final Duration KEPT_AFTER_EXPIRY = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
