@@ -2,11 +2,11 @@ package dev.keyledger.query.auth;
 
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.query.projection.EffectivePermissions;
-import dev.keyledger.query.projection.RedactedText;
-import dev.keyledger.query.projection.SqlValues;
+import dev.keyledger.kernel.permission.Permission;
+import dev.keyledger.query.processing.RedactedText;
+import dev.keyledger.query.processing.SqlValues;
+import dev.keyledger.query.role.EffectivePermissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
