@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Who may connect to the embedded PostgreSQL: whoever knows the superuser's password, a 256-bit random value kept
  * owner-only in {@code ${KEYLEDGER_DATA_DIR}/postgres-password}; over TCP on loopback, with {@code scram-sha-256},
- * and there is no Unix socket. Another local OS user therefore cannot connect (DECISIONS.md 55).
+ * and there is no Unix socket. Another local OS user therefore cannot connect (docs/DECISIONS.md 55).
  * <p>
  * A new data folder gets the password from {@code initdb} itself, so that it never runs with {@code trust}. A data
  * folder made by an earlier version (everything {@code trust}, no password) gets one before its server starts, in

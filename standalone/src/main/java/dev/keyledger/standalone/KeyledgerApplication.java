@@ -11,7 +11,7 @@ import org.springframework.context.annotation.FilterType;
 
 /**
  * Keyledger in one JVM: command side, query side and token endpoint on one (by default embedded) PostgreSQL. The
- * separate services' own wiring ({@code dev.keyledger.<side>.service}) is left out: in one JVM the sides meet
+ * separate services' own wiring ({@code dev.keyledger.<side>.app}) is left out: in one JVM the sides meet
  * directly, without asking each other over HTTP.
  */
 @SpringBootConfiguration
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.FilterType;
 @ComponentScan(basePackages = "dev.keyledger", excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.keyledger\\.[a-z]+\\.service\\..*")})
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.keyledger\\.[a-z]+\\.app\\..*")})
 public class KeyledgerApplication {
 
     public static void main(String[] args) {

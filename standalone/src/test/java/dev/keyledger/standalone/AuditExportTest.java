@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The NDJSON export of the audit trail (DECISIONS.md 62), over real HTTP: it is never cut short silently (a failure
- * after the first line breaks the transfer, which the client sees as an error), no async timeout ends it, it runs on
- * connections of its own with a bounded number at once (beyond it {@code 503} with {@code Retry-After}), and its
- * memory does not grow with the number of events.
+ * The NDJSON export of the audit trail (docs/DECISIONS.md 62), over real HTTP: it is never cut short silently (a
+ * failure after the first line breaks the transfer, which the client sees as an error), no async timeout ends it, it
+ * runs on connections of its own with a bounded number at once (beyond it {@code 503} with {@code Retry-After}), and
+ * its memory does not grow with the number of events.
  */
 // Not @KeyledgerService: appends 100,000 synthetic events, counts the whole store and terminates database sessions.
 class AuditExportTest {

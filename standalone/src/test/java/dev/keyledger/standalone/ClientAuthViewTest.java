@@ -1,6 +1,6 @@
 package dev.keyledger.standalone;
 
-import dev.keyledger.kernel.id.SecretHash;
+import dev.keyledger.kernel.secret.SecretHash;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.keyledger.kernel.id.SecretHash;
+import dev.keyledger.kernel.secret.SecretHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

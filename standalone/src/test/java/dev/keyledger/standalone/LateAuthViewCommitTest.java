@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A transaction of the client auth view that commits long after newer changes were committed and read (an fsync
  * stall, a lock wait, a role recomputed for many clients) still reaches the token endpoint's cache, within the
- * published bound (DECISIONS.md 61). The cache once polled from a floor trailing the newest revision by 2 s, and
+ * published bound (docs/DECISIONS.md 61). The cache once polled from a floor trailing the newest revision by 2 s, and
  * such a change was never read: the client kept getting tokens.
  */
 @KeyledgerService

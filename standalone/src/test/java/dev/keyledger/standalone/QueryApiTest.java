@@ -2,7 +2,7 @@ package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.keyledger.kernel.id.SecretHash;
+import dev.keyledger.kernel.secret.SecretHash;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

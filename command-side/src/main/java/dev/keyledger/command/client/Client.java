@@ -66,7 +66,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>This class holds decisions only: which event a command applies, or why it is refused. What an event does to
  * the state is {@link ClientFold}'s, shared with the query side's projection and {@code ?asOf=} reads
- * (docs/DECISIONS.md, "One client state machine").
+ * (docs/DECISIONS.md 66).
  */
 @Aggregate
 class Client {
@@ -83,7 +83,7 @@ class Client {
     @CommandHandler
     Client(RegisterClient command, RoleDirectory roleDirectory) {
         command.roles().forEach(role -> requireRoleExists(role, roleDirectory));
-        // Events keep the plain values they have always been stored with (docs/DECISIONS.md, decision 67).
+        // Events keep the plain values they have always been stored with (docs/DECISIONS.md 67).
         apply(new ClientRegistered(command.clientId(), command.name().value(),
                 plain(command.description(), ClientDescription::value), new TreeSet<>(command.roles()),
                 command.accessTokenLifetime().seconds(), uris(command.allowedAudiences()), command.primarySecret()));

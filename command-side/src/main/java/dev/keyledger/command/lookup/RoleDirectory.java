@@ -1,7 +1,7 @@
 package dev.keyledger.command.lookup;
 
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.permission.Permission;
 
 import java.util.Collection;
 import java.util.SortedSet;

@@ -1,6 +1,6 @@
 package dev.keyledger.command.secret;
 
-import dev.keyledger.kernel.id.HashedSecret;
+import dev.keyledger.kernel.secret.HashedSecret;
 
 /**
  * A freshly generated secret: the plaintext goes to the caller once, the hashed form into the event.

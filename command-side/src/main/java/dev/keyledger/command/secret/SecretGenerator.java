@@ -1,8 +1,8 @@
 package dev.keyledger.command.secret;
 
-import dev.keyledger.kernel.id.HashedSecret;
-import dev.keyledger.kernel.id.RandomTokens;
 import dev.keyledger.kernel.id.SecretId;
+import dev.keyledger.kernel.random.RandomTokens;
+import dev.keyledger.kernel.secret.HashedSecret;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

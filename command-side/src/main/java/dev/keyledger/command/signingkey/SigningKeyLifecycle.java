@@ -4,7 +4,7 @@ import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.dispatch.CommandDispatcher;
 import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.infrastructure.crypto.SealedBox;
-import dev.keyledger.kernel.id.RandomTokens;
+import dev.keyledger.kernel.random.RandomTokens;
 import dev.keyledger.kernel.signingkey.SigningAlgorithm;
 import dev.keyledger.kernel.signingkey.SigningKeyStatus;
 import dev.keyledger.kernel.signingkey.SigningKeyStream;
@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.SecretKey;
 
 /**
  * Publishes, activates and retires signing keys. A key's sealed material is stored in the transaction that appends

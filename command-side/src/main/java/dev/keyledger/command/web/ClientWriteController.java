@@ -33,7 +33,7 @@ import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.SecretSlot;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

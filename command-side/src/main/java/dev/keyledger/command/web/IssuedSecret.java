@@ -2,7 +2,7 @@ package dev.keyledger.command.web;
 
 import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.id.SecretId;
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.SecretSlot;
 
 import java.time.Instant;
 

@@ -33,10 +33,10 @@ import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.HashedSecret;
+import dev.keyledger.kernel.secret.SecretSlot;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
@@ -61,8 +61,8 @@ import java.util.stream.Stream;
 
 import static dev.keyledger.command.testing.FixtureMatchers.refusal;
 import static dev.keyledger.command.testing.FixtureMatchers.satisfying;
-import static dev.keyledger.kernel.id.SecretSlot.PRIMARY;
-import static dev.keyledger.kernel.id.SecretSlot.SECONDARY;
+import static dev.keyledger.kernel.secret.SecretSlot.PRIMARY;
+import static dev.keyledger.kernel.secret.SecretSlot.SECONDARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,8 +1,8 @@
 package dev.keyledger.command.client;
 
 import dev.keyledger.command.lookup.RoleDirectory;
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.permission.Permission;
 
 import java.util.Collection;
 import java.util.HashMap;

@@ -7,8 +7,10 @@ import dev.keyledger.kernel.signingkey.command.ActivateSigningKey;
 import dev.keyledger.kernel.signingkey.command.PublishSigningKey;
 import dev.keyledger.kernel.signingkey.command.RetireSigningKey;
 import dev.keyledger.kernel.signingkey.event.SigningKeyActivated;
+import dev.keyledger.kernel.signingkey.event.SigningKeyEvent;
 import dev.keyledger.kernel.signingkey.event.SigningKeyPublished;
 import dev.keyledger.kernel.signingkey.event.SigningKeyRetired;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
 import static dev.keyledger.command.testing.FixtureMatchers.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +41,15 @@ class SigningKeyTest {
     @BeforeEach
     void newFixture() {
         fixture = new AggregateTestFixture<>(SigningKey.class);
+    }
+
+    @Test
+    void whenAnySigningKeyEventIsSourced_thenTheAggregateHasAHandlerForIt() {
+        List<Class<?>> handled = Arrays.stream(SigningKey.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(EventSourcingHandler.class))
+                .<Class<?>>map(method -> method.getParameterTypes()[0]).toList();
+        assertThat(handled).as("one event-sourcing handler for each kind the family permits")
+                .containsExactlyInAnyOrder(SigningKeyEvent.class.getPermittedSubclasses());
     }
 
     @Nested

@@ -2,11 +2,11 @@ package dev.keyledger.query.auth;
 
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.query.projection.EffectivePermissions;
-import dev.keyledger.query.projection.RedactedText;
-import dev.keyledger.query.projection.SqlValues;
+import dev.keyledger.kernel.permission.Permission;
+import dev.keyledger.query.processing.RedactedText;
+import dev.keyledger.query.processing.SqlValues;
+import dev.keyledger.query.role.EffectivePermissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +16,8 @@ import java.util.SortedSet;
  * Writes the client auth view ({@code query_client_auth}), the table the token endpoint reads through its own
  * repository. The contract it keeps: rows are never deleted; every insert or update takes a new {@code revision}
  * from the sequence (which orders two versions of one row) and is stamped by a trigger with its transaction's id
- * ({@code written_by}, migration V4), from which readers find every change in commit order (DECISIONS.md 61). Writes
- * are guarded by the client's version, so a redelivered event changes nothing (and takes no revision).
+ * ({@code written_by}, migration V4), from which readers find every change in commit order (docs/DECISIONS.md 61).
+ * Writes are guarded by the client's version, so a redelivered event changes nothing (and takes no revision).
  */
 @Component
 public class ClientAuthStore {

@@ -4,13 +4,13 @@ import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.kernel.id.SecretHash;
 import dev.keyledger.kernel.id.SecretId;
-import dev.keyledger.kernel.id.SecretSlot;
-import dev.keyledger.query.projection.SqlValues;
+import dev.keyledger.kernel.permission.Permission;
+import dev.keyledger.kernel.secret.HashedSecret;
+import dev.keyledger.kernel.secret.SecretHash;
+import dev.keyledger.kernel.secret.SecretSlot;
+import dev.keyledger.query.processing.SqlValues;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,11 +3,11 @@ package dev.keyledger.query.client;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.query.projection.EffectivePermissions;
-import dev.keyledger.query.projection.RedactedText;
-import dev.keyledger.query.projection.SqlValues;
+import dev.keyledger.kernel.permission.Permission;
+import dev.keyledger.query.processing.RedactedText;
+import dev.keyledger.query.processing.SqlValues;
+import dev.keyledger.query.role.EffectivePermissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.client.view.SecretView;
-import dev.keyledger.kernel.id.Permission;
+import dev.keyledger.kernel.permission.Permission;
 import org.springframework.stereotype.Component;
 
 import java.util.SortedSet;

@@ -1,7 +1,7 @@
 package dev.keyledger.query.client;
 
 import dev.keyledger.kernel.client.state.ClientState;
-import dev.keyledger.kernel.id.Permission;
+import dev.keyledger.kernel.permission.Permission;
 
 import java.util.SortedSet;
 

@@ -4,13 +4,13 @@ import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
 import dev.keyledger.infrastructure.postgres.ChannelListener;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
-import dev.keyledger.kernel.id.RandomTokens;
+import dev.keyledger.kernel.random.RandomTokens;
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.ExportConnections;
-import dev.keyledger.query.projection.AppendNotifications;
-import dev.keyledger.query.projection.PromptEventSource;
-import dev.keyledger.query.projection.QueryViews;
-import dev.keyledger.query.projection.ViewLock;
+import dev.keyledger.query.processing.AppendNotifications;
+import dev.keyledger.query.processing.PromptEventSource;
+import dev.keyledger.query.processing.QueryViews;
+import dev.keyledger.query.processing.ViewLock;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -27,9 +27,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /** Wires the query side: its schema, its token store, its processors. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -69,14 +69,14 @@ public class QuerySideConfiguration {
                 .build();
     }
 
-    /** The audit exports' own connections, so that exports never starve the projections (DECISIONS.md 62). */
+    /** The audit exports' own connections, so that exports never starve the projections (docs/DECISIONS.md 62). */
     @Bean(destroyMethod = "close")
     ExportConnections exportConnections(DataSource dataSource,
                                         @Value("${keyledger.audit.export-concurrency:2}") int concurrency) {
         return ExportConnections.besides(dataSource, concurrency);
     }
 
-    /** Tells the processors' sources of appends committed on any node (DECISIONS.md 44). */
+    /** Tells the processors' sources of appends committed on any node (docs/DECISIONS.md 44). */
     @Bean(destroyMethod = "close")
     ChannelListener appendChannel(DataSource dataSource, AppendNotifications appends) {
         return ChannelListener.start(dataSource, AppendNotifications.CHANNEL, appends::announce);

@@ -10,7 +10,7 @@ import java.util.concurrent.Semaphore;
  * The capacity reserved for streamed exports of the event store: at most {@code concurrency} at once, each on a
  * connection of a pool of their own, made like the service's pool (same database, same credentials). An export holds
  * its connection for as long as its client reads, which may be minutes; from the shared pool it would take the
- * connections the projections and the admin API need (DECISIONS.md 62).
+ * connections the projections and the admin API need (docs/DECISIONS.md 62).
  */
 public final class ExportConnections implements AutoCloseable {
 

@@ -1,6 +1,6 @@
 package dev.keyledger.query.eventstore;
 
-/** Every export slot is taken (DECISIONS.md 62): 503, try again later. */
+/** Every export slot is taken (docs/DECISIONS.md 62): 503, try again later. */
 public class ExportsBusy extends RuntimeException {
 
     public ExportsBusy(String detail) {

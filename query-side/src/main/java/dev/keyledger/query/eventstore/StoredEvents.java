@@ -1,6 +1,6 @@
 package dev.keyledger.query.eventstore;
 
-import dev.keyledger.query.projection.SqlValues;
+import dev.keyledger.query.processing.SqlValues;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventUtils;
@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * Reads events straight from Axon's {@code domainevententry} with filters Axon's own API does not offer (type,

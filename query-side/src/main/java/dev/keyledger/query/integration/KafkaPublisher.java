@@ -39,7 +39,7 @@ public class KafkaPublisher {
         Optional<CloudEvent> event = CloudEventMapper.of(entry);
         if (event.isEmpty()) {
             // A type newer than this code (a rolling upgrade): it has no wire name and no schema here. Skipping it
-            // keeps the others flowing; a node that knows it can republish it (docs/DECISIONS.md, decision 33).
+            // keeps the others flowing; a node that knows it can republish it (docs/DECISIONS.md 33).
             LOG.warn("not publishing event {} at position {}: its type {} has no wire name in this version",
                     entry.eventId(), entry.globalPosition(), typeName(payload, message));
             return;

@@ -2,8 +2,8 @@ package dev.keyledger.query.integration;
 
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.StoredEvents;
-import dev.keyledger.query.projection.AppendNotifications;
-import dev.keyledger.query.projection.PromptEventSource;
+import dev.keyledger.query.processing.AppendNotifications;
+import dev.keyledger.query.processing.PromptEventSource;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;

@@ -1,6 +1,6 @@
 package dev.keyledger.query.integration;
 
-import dev.keyledger.kernel.id.RandomTokens;
+import dev.keyledger.kernel.random.RandomTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 

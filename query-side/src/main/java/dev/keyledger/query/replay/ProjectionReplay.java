@@ -1,6 +1,6 @@
 package dev.keyledger.query.replay;
 
-import dev.keyledger.query.projection.QueryViews;
+import dev.keyledger.query.processing.QueryViews;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;

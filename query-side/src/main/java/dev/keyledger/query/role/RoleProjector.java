@@ -3,7 +3,7 @@ package dev.keyledger.query.role;
 import dev.keyledger.kernel.role.event.RoleEvent;
 import dev.keyledger.query.auth.ClientAuthStore;
 import dev.keyledger.query.client.ClientViewStore;
-import dev.keyledger.query.projection.QueryViews;
+import dev.keyledger.query.processing.QueryViews;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;

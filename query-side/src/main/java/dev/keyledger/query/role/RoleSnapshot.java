@@ -1,7 +1,7 @@
 package dev.keyledger.query.role;
 
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.permission.Permission;
 
 import java.time.Instant;
 import java.util.Collections;

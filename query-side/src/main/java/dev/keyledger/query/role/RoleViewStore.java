@@ -1,8 +1,8 @@
 package dev.keyledger.query.role;
 
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.query.projection.SqlValues;
+import dev.keyledger.kernel.permission.Permission;
+import dev.keyledger.query.processing.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

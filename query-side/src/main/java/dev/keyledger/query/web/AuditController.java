@@ -89,7 +89,7 @@ class AuditController {
     /**
      * Streams the entries on the request's own thread, so that no async timeout applies: an export lasts as long as
      * its client reads (a client that stops reading is cut off by the connector's write timeout). A failure before
-     * anything was sent answers as any failed read; after, it aborts the transfer (DECISIONS.md 62).
+     * anything was sent answers as any failed read; after, it aborts the transfer (docs/DECISIONS.md 62).
      */
     private void export(EventCriteria criteria, HttpServletResponse response) throws IOException {
         response.setContentType(NDJSON.toString());

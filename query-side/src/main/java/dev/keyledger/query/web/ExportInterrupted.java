@@ -3,7 +3,7 @@ package dev.keyledger.query.web;
 /**
  * An export failed after part of it was sent. It must reach the servlet container, which then closes the connection
  * without the final chunk, so that the client sees a broken transfer rather than a shorter file that looks complete
- * (DECISIONS.md 62).
+ * (docs/DECISIONS.md 62).
  */
 class ExportInterrupted extends RuntimeException {
 

@@ -6,7 +6,7 @@ import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
+import dev.keyledger.kernel.secret.HashedSecret;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -3,8 +3,11 @@ package dev.keyledger.query.role;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.event.RoleCreated;
 import dev.keyledger.kernel.role.event.RoleDeleted;
+import dev.keyledger.kernel.role.event.RoleEvent;
 import dev.keyledger.kernel.role.event.RolePermissionsReplaced;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static dev.keyledger.query.testing.Events.at;
 import static dev.keyledger.query.testing.Events.permissions;
@@ -48,5 +51,21 @@ class RoleFoldTest {
         RoleSnapshot live = RoleFold.apply(null, new RoleCreated(NAME, null, permissions()), 0, at(0));
         assertThatThrownBy(() -> RoleFold.apply(live, new RoleCreated(NAME, null, permissions()), 1, at(1)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void whenAnyRoleEventFollowsACreation_thenTheFoldKnowsIt() {
+        RoleSnapshot created = RoleFold.apply(null, new RoleCreated(NAME, null, permissions("a:read")), 0, at(0));
+        List<RoleEvent> everyKind = List.of(new RoleCreated(NAME, null, permissions()),
+                new RolePermissionsReplaced(NAME, permissions("b:read"), permissions("b:read"), permissions("a:read")),
+                new RoleDeleted(NAME));
+        assertThat(everyKind).extracting(Object::getClass).as("one event of each kind the family permits")
+                .containsExactlyInAnyOrder(RoleEvent.class.getPermittedSubclasses());
+        for (RoleEvent event : everyKind) {
+            RoleSnapshot before = event instanceof RoleCreated ? null : created;
+            long sequence = before == null ? 0 : before.version() + 1;
+            assertThat(RoleFold.apply(before, event, sequence, at(5)).version()).as(event.toString())
+                    .isEqualTo(sequence);
+        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.keyledger.query.testing;
 
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
+import dev.keyledger.kernel.permission.Permission;
+import dev.keyledger.kernel.secret.HashedSecret;
 
 import java.time.Instant;
 import java.util.Arrays;

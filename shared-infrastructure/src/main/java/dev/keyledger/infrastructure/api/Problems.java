@@ -12,7 +12,7 @@ import java.net.URI;
 
 /**
  * The RFC 9457 problem documents of every side's admin API: a type URI ending in a stable slug that clients may
- * switch on, and the one answer to a database outage (DECISIONS.md 41).
+ * switch on, and the one answer to a database outage (docs/DECISIONS.md 41).
  */
 public final class Problems {
 

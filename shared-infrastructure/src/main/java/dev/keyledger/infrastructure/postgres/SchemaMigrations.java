@@ -9,7 +9,8 @@ import java.sql.Statement;
 
 /**
  * The proof, as a bean, that the named Flyway locations were migrated before anything depending on it starts. Each
- * location keeps a history table of its own, so that each side can be deployed and migrated on its own (DECISIONS.md 8).
+ * location keeps a history table of its own, so that each side can be deployed and migrated on its own
+ * (docs/DECISIONS.md 8).
  *
  * <p>Nodes that start at once on a fresh database take turns: Flyway locks while it migrates, but not while it
  * creates a history table and decides whether to baseline, and a node that looked in between refused to start

@@ -2,6 +2,7 @@ package dev.keyledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.keyledger.kernel.random.RandomTokens;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -2,9 +2,9 @@ package dev.keyledger.kernel.client;
 
 import dev.keyledger.kernel.client.command.RegisterClient;
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
-import dev.keyledger.kernel.id.SecretHash;
 import dev.keyledger.kernel.id.SecretId;
+import dev.keyledger.kernel.secret.HashedSecret;
+import dev.keyledger.kernel.secret.SecretHash;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

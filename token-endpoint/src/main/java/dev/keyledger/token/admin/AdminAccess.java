@@ -1,10 +1,10 @@
 package dev.keyledger.token.admin;
 
 import dev.keyledger.infrastructure.access.CheckSignature;
+import dev.keyledger.token.accesstoken.AccessTokenVerifier;
+import dev.keyledger.token.accesstoken.Revocations;
 import dev.keyledger.token.authentication.ClientAuthCache;
 import dev.keyledger.token.config.TokenSettings;
-import dev.keyledger.token.token.AccessTokenVerifier;
-import dev.keyledger.token.token.Revocations;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,12 +3,12 @@ package dev.keyledger.token.admin;
 import dev.keyledger.infrastructure.access.AccessVerdict;
 import dev.keyledger.infrastructure.access.AdminAuthorizer;
 import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.token.accesstoken.AccessTokenVerifier;
+import dev.keyledger.token.accesstoken.Revocations;
+import dev.keyledger.token.accesstoken.VerifiedToken;
 import dev.keyledger.token.authentication.ClientAuthCache;
 import dev.keyledger.token.authentication.ClientAuthEntry;
 import dev.keyledger.token.config.TokenSettings;
-import dev.keyledger.token.token.AccessTokenVerifier;
-import dev.keyledger.token.token.Revocations;
-import dev.keyledger.token.token.VerifiedToken;
 
 /**
  * Decides an admin API call: a Keyledger access token ({@code Authorization: Bearer}) meant for this issuer (its

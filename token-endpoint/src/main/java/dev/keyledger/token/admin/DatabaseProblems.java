@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The database's failures in the token endpoint's admin reads (issuance log, signing keys) as problem+json: a
- * 503 with Retry-After while PostgreSQL is unreachable (DECISIONS.md 41), a 500 for anything else. Token requests
+ * 503 with Retry-After while PostgreSQL is unreachable (docs/DECISIONS.md 41), a 500 for anything else. Token requests
  * never read the database on their path and are not concerned.
  */
 @RestControllerAdvice(basePackages = "dev.keyledger.token")

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * token issuance never waits for the database, and an unknown client id is answered from memory as fast as a known
  * one, so timing tells nothing about which ids exist.
  *
- * <p>No committed change can be missed, however long its transaction took to commit (DECISIONS.md 61): each read
+ * <p>No committed change can be missed, however long its transaction took to commit (docs/DECISIONS.md 61): each read
  * takes the rows written by any transaction its predecessor's snapshot did not see, that is every transaction id at
  * or above the predecessor's snapshot xmin. Rows seen before may be read again (while a long transaction anywhere
  * in the database holds the xmin back, every row written since it began); a row only replaces an older revision of

@@ -1,6 +1,6 @@
 package dev.keyledger.token.authentication;
 
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.SecretSlot;
 
 import java.time.Instant;
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The JSON writing of the token path: Spring's configuration, with buffers shared by all threads. Jackson's default
  * buffer pool is per thread, and every request runs on a fresh virtual thread, so by default each token and each
- * answer allocated new 8 KB buffers (~17 KB a request), only to drop them.
+ * answer allocated new buffers, only to drop them (what that cost: docs/BENCHMARKS.md).
  */
 public final class HotPathJson {
 

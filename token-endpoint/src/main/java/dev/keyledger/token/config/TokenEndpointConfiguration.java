@@ -27,7 +27,7 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties(ThrottleSettings.class)
 public class TokenEndpointConfiguration {
 
-    /** The token endpoint's tables, migrated with their own history table like every side's (DECISIONS.md 8). */
+    /** The token endpoint's tables, migrated with their own history table like every side's (docs/DECISIONS.md 8). */
     @Bean
     SchemaMigrations tokenEndpointSchema(DataSource dataSource) {
         return SchemaMigrations.apply(dataSource, "token");
@@ -44,7 +44,7 @@ public class TokenEndpointConfiguration {
 
     /**
      * Refreshes the auth view cache as soon as the query side commits a change to the view (its trigger notifies
-     * channel {@code keyledger_client_auth}); the cache's own poll stays as the fallback (DECISIONS.md 45).
+     * channel {@code keyledger_client_auth}); the cache's own poll stays as the fallback (docs/DECISIONS.md 45).
      */
     @Bean(destroyMethod = "close")
     ChannelListener authViewChannel(DataSource dataSource, ClientAuthCache cache) {

@@ -1,6 +1,6 @@
 package dev.keyledger.token.grant;
 
-import dev.keyledger.kernel.id.Permission;
+import dev.keyledger.kernel.permission.Permission;
 import dev.keyledger.token.authentication.ClientAuthEntry;
 
 import java.net.URI;

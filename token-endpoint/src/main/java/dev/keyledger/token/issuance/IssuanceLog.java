@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * writer inserts them in batches and keeps each secret's {@code lastUsedAt}. If PostgreSQL cannot keep up, the
  * queue fills and further records are dropped and counted, rather than slowing token issuance down.
  *
- * <p>No record can stop the others (DECISIONS.md 53): values are fitted to their columns first; a batch PostgreSQL
+ * <p>No record can stop the others (docs/DECISIONS.md 53): values are fitted to their columns first; a batch PostgreSQL
  * refuses for its content is written again row by row, each row behind a savepoint, and a row it still refuses is set
  * aside (logged without its values, and counted). A batch that fails because of the database itself (down,
  * restarting, out of connections) is kept whole and tried again, before anything newer; {@link #stats()} counts it

@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The issuance log's daily partitions (UTC days, DECISIONS.md 52): made a week ahead, on start and every hour, and
+ * The issuance log's daily partitions (UTC days, docs/DECISIONS.md 52): made a week ahead, on start and every hour, and
  * dropped once their whole day is older than the retention period ({@code keyledger.issuance-log.retention},
  * {@code KEYLEDGER_ISSUANCE_LOG_RETENTION}, default {@code P90D}). Each secret's {@code lastUsedAt} lives in
  * {@code token_secret_usage}, which no drop touches.

@@ -1,6 +1,6 @@
 package dev.keyledger.token.issuance;
 
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.SecretSlot;
 
 import java.time.Instant;
 import java.util.List;

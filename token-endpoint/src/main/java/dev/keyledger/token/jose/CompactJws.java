@@ -21,9 +21,10 @@ import java.util.Map;
  * BASE64URL(signature)}, the header being {@code alg}, {@code typ} and {@code kid}, the signature computed by jjwt's
  * JWA algorithm for the key (which also checks that the key fits the algorithm).
  * <p>
- * jjwt's builder does the same assembly, but at ~54 KB of garbage and ~60 µs per token (parameter maps, 4-8 KiB
- * buffers per part); at thousands of tokens a second that garbage sets how often the collector stops every request in
- * flight (decision 46). This costs the signature's own allocation plus the two JSON documents.
+ * jjwt's builder does the same assembly, but with several times the garbage and CPU per token (parameter maps,
+ * buffers per part; figures in docs/BENCHMARKS.md); at thousands of tokens a second that garbage sets how often the
+ * collector stops every request in flight (docs/DECISIONS.md 46). This costs the signature's own allocation plus the
+ * two JSON documents.
  */
 public final class CompactJws {
 

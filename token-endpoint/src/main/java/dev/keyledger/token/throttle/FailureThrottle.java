@@ -15,8 +15,9 @@ import java.util.function.ToIntFunction;
  * window. Other addresses are never affected. Counting is per node.
  * <p>
  * Addresses and client ids are chosen by whoever sends the request, so the counters live in caches bounded by their
- * estimated heap, not by the number of values anyone can send (decision 59). A counter is dropped when its window
- * has ended, or earlier when the bound is reached: dropping one only ever forgives failures, never refuses anyone.
+ * estimated heap, not by the number of values anyone can send (docs/DECISIONS.md 59). A counter is dropped when its
+ * window has ended, or earlier when the bound is reached: dropping one only ever forgives failures, never refuses
+ * anyone.
  */
 @Component
 public class FailureThrottle {
@@ -24,8 +25,8 @@ public class FailureThrottle {
     /** The heap each of the two caches may hold, as estimated by the weights below: 16 MiB, 32 MiB in all. */
     static final long MAX_BYTES_PER_CACHE = 16L * 1024 * 1024;
     /**
-     * A counter without its key's strings: the cache's node, the window and, for a pair, the key record; about 130
-     * bytes measured on JDK 25 ({@code FailureThrottleMemoryTest}), rounded up.
+     * A counter without its key's strings: the cache's node, the window and, for a pair, the key record; what
+     * {@code FailureThrottleMemoryTest} measures (docs/BENCHMARKS.md), rounded up so the estimate is never below it.
      */
     private static final int COUNTER_BYTES = 160;
     /** A string besides its characters (a byte each: addresses and possible client ids are Latin-1). */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Presented client ids are attacker-controlled, up to the whole 64 KiB body. One that no client can have (the kernel's
- * rule: 1-128 URL-safe characters) is never looked up, counted under its own name, or logged (decision 59).
+ * rule: 1-128 URL-safe characters) is never looked up, counted under its own name, or logged (docs/DECISIONS.md 59).
  */
 final class ClientIds {
 

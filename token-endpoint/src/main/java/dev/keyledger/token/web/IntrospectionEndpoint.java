@@ -2,11 +2,11 @@ package dev.keyledger.token.web;
 
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.token.accesstoken.AccessTokenVerifier;
+import dev.keyledger.token.accesstoken.Revocations;
+import dev.keyledger.token.accesstoken.VerifiedToken;
 import dev.keyledger.token.authentication.Authentication;
 import dev.keyledger.token.authentication.ClientAuthCache;
-import dev.keyledger.token.token.AccessTokenVerifier;
-import dev.keyledger.token.token.Revocations;
-import dev.keyledger.token.token.VerifiedToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,15 +1,15 @@
 package dev.keyledger.token.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.token.accesstoken.AccessTokenIssuer;
+import dev.keyledger.token.accesstoken.AccessTokenVerifier;
+import dev.keyledger.token.accesstoken.Revocations;
 import dev.keyledger.token.authentication.ClientAuthCache;
 import dev.keyledger.token.authentication.ClientAuthenticator;
 import dev.keyledger.token.config.HotPathJson;
 import dev.keyledger.token.config.TokenSettings;
 import dev.keyledger.token.issuance.IssuanceLog;
 import dev.keyledger.token.throttle.FailureThrottle;
-import dev.keyledger.token.token.AccessTokenIssuer;
-import dev.keyledger.token.token.AccessTokenVerifier;
-import dev.keyledger.token.token.Revocations;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

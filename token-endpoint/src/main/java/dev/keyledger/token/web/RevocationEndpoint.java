@@ -1,9 +1,9 @@
 package dev.keyledger.token.web;
 
+import dev.keyledger.token.accesstoken.AccessTokenVerifier;
+import dev.keyledger.token.accesstoken.Revocations;
+import dev.keyledger.token.accesstoken.VerifiedToken;
 import dev.keyledger.token.authentication.Authentication;
-import dev.keyledger.token.token.AccessTokenVerifier;
-import dev.keyledger.token.token.Revocations;
-import dev.keyledger.token.token.VerifiedToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

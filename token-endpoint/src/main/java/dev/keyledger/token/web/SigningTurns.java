@@ -10,8 +10,8 @@ import java.util.concurrent.Future;
  * The CPU-bound part of token requests (authenticate, resolve, sign) runs here, on one platform thread per core, in
  * arrival order. Run on the request's own virtual thread, the same work waited for a carrier thread in the virtual
  * thread scheduler's queues, which are not first-come first-served: some requests waited many times longer than
- * others (decisions 31, 47). Only CPU work comes here; reading the request and writing the answer stay on the
- * request's thread, so a slow client can never hold a turn.
+ * others (docs/DECISIONS.md 31 and 47). Only CPU work comes here; reading the request and writing the answer stay on
+ * the request's thread, so a slow client can never hold a turn.
  */
 final class SigningTurns implements AutoCloseable {
 

@@ -1,5 +1,7 @@
 package dev.keyledger.token.web;
 
+import dev.keyledger.token.accesstoken.AccessTokenIssuer;
+import dev.keyledger.token.accesstoken.IssuedToken;
 import dev.keyledger.token.authentication.Authentication;
 import dev.keyledger.token.authentication.ClientAuthenticator;
 import dev.keyledger.token.authentication.ClientCredentials;
@@ -12,8 +14,6 @@ import dev.keyledger.token.issuance.IssuanceLog;
 import dev.keyledger.token.issuance.IssuanceRecord;
 import dev.keyledger.token.issuance.Outcome;
 import dev.keyledger.token.throttle.FailureThrottle;
-import dev.keyledger.token.token.AccessTokenIssuer;
-import dev.keyledger.token.token.IssuedToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,7 +1,7 @@
 package dev.keyledger.token.authentication;
 
 import dev.keyledger.kernel.client.ClientStatus;
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.SecretSlot;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

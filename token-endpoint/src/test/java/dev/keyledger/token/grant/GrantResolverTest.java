@@ -1,7 +1,7 @@
 package dev.keyledger.token.grant;
 
 import dev.keyledger.kernel.client.ClientStatus;
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.SecretSlot;
 import dev.keyledger.token.authentication.ClientAuthEntry;
 import dev.keyledger.token.authentication.StoredSecret;
 import org.junit.jupiter.api.Test;

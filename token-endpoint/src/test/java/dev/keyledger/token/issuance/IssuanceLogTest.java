@@ -1,6 +1,6 @@
 package dev.keyledger.token.issuance;
 
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.SecretSlot;
 import dev.keyledger.token.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

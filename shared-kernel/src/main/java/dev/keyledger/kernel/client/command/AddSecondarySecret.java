@@ -2,7 +2,7 @@ package dev.keyledger.kernel.client.command;
 
 import dev.keyledger.kernel.VersionedCommand;
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
+import dev.keyledger.kernel.secret.HashedSecret;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Stages a new secret beside the primary: the first step of a rotation without a gap. */

@@ -5,8 +5,8 @@ import dev.keyledger.kernel.client.ClientDescription;
 import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.secret.HashedSecret;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;

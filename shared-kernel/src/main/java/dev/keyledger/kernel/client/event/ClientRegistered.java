@@ -1,8 +1,8 @@
 package dev.keyledger.kernel.client.event;
 
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.secret.HashedSecret;
 import org.axonframework.serialization.Revision;
 
 import java.net.URI;

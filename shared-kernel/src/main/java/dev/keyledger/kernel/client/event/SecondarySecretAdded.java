@@ -1,7 +1,7 @@
 package dev.keyledger.kernel.client.event;
 
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
+import dev.keyledger.kernel.secret.HashedSecret;
 import org.axonframework.serialization.Revision;
 
 /** A secondary secret was staged beside the primary; both authenticate from now on. */

@@ -1,7 +1,7 @@
 package dev.keyledger.kernel.client.state;
 
-import dev.keyledger.kernel.id.HashedSecret;
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.HashedSecret;
+import dev.keyledger.kernel.secret.SecretSlot;
 
 import java.time.Instant;
 

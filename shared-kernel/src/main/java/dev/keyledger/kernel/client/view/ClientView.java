@@ -2,8 +2,8 @@ package dev.keyledger.kernel.client.view;
 
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.permission.Permission;
 
 import java.net.URI;
 import java.time.Instant;

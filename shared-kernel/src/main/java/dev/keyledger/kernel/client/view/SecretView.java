@@ -1,7 +1,7 @@
 package dev.keyledger.kernel.client.view;
 
 import dev.keyledger.kernel.id.SecretId;
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.SecretSlot;
 
 import java.time.Instant;
 

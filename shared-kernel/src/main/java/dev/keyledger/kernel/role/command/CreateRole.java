@@ -1,7 +1,7 @@
 package dev.keyledger.kernel.role.command;
 
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.permission.Permission;
 import dev.keyledger.kernel.role.RoleStream;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

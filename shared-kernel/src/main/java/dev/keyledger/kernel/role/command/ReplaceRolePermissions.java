@@ -1,8 +1,8 @@
 package dev.keyledger.kernel.role.command;
 
 import dev.keyledger.kernel.VersionedCommand;
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.permission.Permission;
 import dev.keyledger.kernel.role.RoleStream;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

@@ -2,8 +2,11 @@ package dev.keyledger.kernel.role.event;
 
 import dev.keyledger.kernel.id.RoleName;
 
-/** Every event of the role aggregate names its role. */
-public interface RoleEvent {
+/**
+ * Every event of the role aggregate names its role. The family is closed: the role's fold must know every member,
+ * and a test checks that it does.
+ */
+public sealed interface RoleEvent permits RoleCreated, RolePermissionsReplaced, RoleDeleted {
 
     RoleName name();
 }

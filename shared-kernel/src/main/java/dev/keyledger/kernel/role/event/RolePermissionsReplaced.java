@@ -1,7 +1,7 @@
 package dev.keyledger.kernel.role.event;
 
-import dev.keyledger.kernel.id.Permission;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.permission.Permission;
 import org.axonframework.serialization.Revision;
 
 import java.util.Set;

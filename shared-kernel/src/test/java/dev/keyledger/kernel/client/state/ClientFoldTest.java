@@ -14,10 +14,10 @@ import dev.keyledger.kernel.client.event.SecondarySecretAdded;
 import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
 import dev.keyledger.kernel.id.ClientId;
-import dev.keyledger.kernel.id.HashedSecret;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
-import dev.keyledger.kernel.id.SecretSlot;
+import dev.keyledger.kernel.secret.HashedSecret;
+import dev.keyledger.kernel.secret.SecretSlot;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,0 +1,182 @@
+package dev.keyledger.query.processing;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The event store as the source of a pooled streaming processor, prompt both for this node's commits and for
+ * other nodes'. Axon's embedded event store reads new events when a local commit tells it to, or otherwise only
+ * every second; and it cannot tell a pooled processor that events are there, so an idle coordinator looks again
+ * only every 500 ms. This source reads through a tailing store of its own, which is told at once of local commits
+ * and of commits anywhere ({@link AppendNotifications}), and wakes the processor up shortly after each; every
+ * {@code period} it also looks by itself, in case a notification was lost.
+ */
+public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private static final long[] AFTER_COMMIT_MILLIS = {1, 5, 20, 100};
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "keyledger-event-source-wakeup");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final TailingStore store;
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+
+    private PromptEventSource(EventStore localCommits, EventStorageEngine storageEngine, Duration period) {
+        this.store = new TailingStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(period.toMillis())
+                .threadFactory(PromptEventSource::tailingThread));
+        localCommits.subscribe(this::published);
+        TIMER.scheduleWithFixedDelay(this::wakeUp, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Daemon threads: the tailing store is shut down with Axon, and never keeps a JVM alive if that is missed. */
+    private static Thread tailingThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "keyledger-tailing-store");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** A source for one processor of {@code config}, its tailing store shut down with Axon. */
+    public static PromptEventSource of(Configuration config, EventStorageEngine storageEngine,
+                                       AppendNotifications appends, Duration period) {
+        PromptEventSource source = new PromptEventSource(config.eventStore(), storageEngine, period);
+        appends.onAppend(source::wakeUpSoon);
+        config.onShutdown(source.store::shutDown);
+        return source;
+    }
+
+    private void published(List<? extends EventMessage<?>> events) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> wakeUpSoon());
+        } else {
+            wakeUpSoon();
+        }
+    }
+
+    private void wakeUpSoon() {
+        store.fetchNow();
+        for (long delay : AFTER_COMMIT_MILLIS) {
+            TIMER.schedule(this::wakeUp, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void wakeUp() {
+        callbacks.forEach(Runnable::run);
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new Prompted(store.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    /** An embedded event store used only to tail the events, which can be told that a local commit added some. */
+    private static final class TailingStore extends EmbeddedEventStore {
+
+        TailingStore(EmbeddedEventStore.Builder builder) {
+            super(builder);
+        }
+
+        void fetchNow() {
+            afterCommit(List.of());
+        }
+    }
+
+    /** A stream of the store that accepts an availability callback, registered with this source. */
+    private final class Prompted implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private volatile Runnable callback;
+
+        Prompted(BlockingStream<TrackedEventMessage<?>> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public void close() {
+            Runnable registered = callback;
+            if (registered != null) {
+                callbacks.remove(registered);
+            }
+            delegate.close();
+        }
+
+        @Override
+        public boolean hasNextAvailable() {
+            return delegate.hasNextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable onAvailable) {
+            callback = onAvailable;
+            callbacks.add(onAvailable);
+            return true;
+        }
+
+        @Override
+        public Stream<TrackedEventMessage<?>> asStream() {
+            return delegate.asStream();
+        }
+    }
+}

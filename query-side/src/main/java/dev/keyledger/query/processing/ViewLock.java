@@ -1,0 +1,61 @@
+package dev.keyledger.query.processing;
+
+import dev.keyledger.kernel.role.event.RoleEvent;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Orders role changes against client changes across segments and nodes. A client's effective permissions are
+ * computed from the role view; a role change recomputes them for the role's holders. Run concurrently in two
+ * segments, each transaction could miss the other's uncommitted write (a client registered with a role whose
+ * permissions change at the same moment would keep the old ones for good).
+ *
+ * <p>So every transaction of the views' processor takes one PostgreSQL advisory lock before its first handler:
+ * shared when its batch holds only client events (client batches still run in parallel), exclusive when it holds a
+ * role event (rare). The mode is chosen for the whole batch up front, so no transaction ever upgrades its lock and
+ * no two can deadlock on it. Being a transaction lock, it also orders the views' writers on different nodes.
+ */
+@Component
+public class ViewLock implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    /** An arbitrary constant that no other advisory lock of Keyledger uses. */
+    static final long LOCK_KEY = 0x4b4c_5156_0001L;
+    private static final String TAKEN = ViewLock.class.getName();
+
+    private final JdbcClient jdbc;
+
+    public ViewLock(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        UnitOfWork<?> transaction = unitOfWork.root();
+        if (!transaction.resources().containsKey(TAKEN)) {
+            boolean exclusive = batchOf(transaction).stream()
+                    .anyMatch(message -> RoleEvent.class.isAssignableFrom(message.getPayloadType()));
+            jdbc.sql(exclusive ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)")
+                    .param(LOCK_KEY)
+                    .query()
+                    .listOfRows();
+            transaction.resources().put(TAKEN, exclusive);
+        }
+        return interceptorChain.proceed();
+    }
+
+    private static List<? extends Message<?>> batchOf(UnitOfWork<?> transaction) {
+        if (transaction instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages();
+        }
+        return List.of(transaction.getMessage());
+    }
+}

@@ -1,7 +1,0 @@
-package dev.keyledger.kernel.id;
-
-/** The two places a client's secret can be in: rotation moves a secret from SECONDARY to PRIMARY. */
-public enum SecretSlot {
-    PRIMARY,
-    SECONDARY
-}
