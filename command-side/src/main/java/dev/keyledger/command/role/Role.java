@@ -12,6 +12,7 @@ import dev.keyledger.kernel.role.command.ReplaceRolePermissions;
 import dev.keyledger.kernel.role.event.RoleCreated;
 import dev.keyledger.kernel.role.event.RoleDeleted;
 import dev.keyledger.kernel.role.event.RolePermissionsReplaced;
+import dev.keyledger.kernel.role.view.RoleView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -60,7 +61,7 @@ class Role {
     }
 
     @CommandHandler
-    RoleState handle(ReplaceRolePermissions command) {
+    RoleView handle(ReplaceRolePermissions command) {
         requireLive();
         StaleVersion.check(command, version);
         Set<Permission> added = new TreeSet<>(command.permissions());
@@ -81,8 +82,8 @@ class Role {
     }
 
     /** The current state; read after creation, whose handler cannot return it (see {@code RoleStateReader}). */
-    RoleState state() {
-        return new RoleState(name, description, new TreeSet<>(permissions), version, createdAt, updatedAt);
+    RoleView state() {
+        return new RoleView(name, description, new TreeSet<>(permissions), version, createdAt, updatedAt);
     }
 
     private void requireLive() {

@@ -3,6 +3,7 @@ package dev.keyledger.command.role;
 import dev.keyledger.command.dispatch.Results;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
+import dev.keyledger.kernel.role.view.RoleView;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,7 +19,7 @@ public class RoleStateReader {
         this.repository = repository;
     }
 
-    public RoleState read(RoleName name) {
+    public RoleView read(RoleName name) {
         return Results.payloadOf(DefaultUnitOfWork.startAndGet(null)
                 .executeWithResult(() -> repository.load(RoleStream.idOf(name)).invoke(Role::state)));
     }

@@ -3,10 +3,8 @@ package dev.keyledger.command.web;
 import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.dispatch.CommandDispatcher;
 import dev.keyledger.command.role.RoleDeletion;
-import dev.keyledger.command.role.RoleState;
 import dev.keyledger.command.role.RoleStateReader;
 import dev.keyledger.infrastructure.access.RequiresPermission;
-import dev.keyledger.infrastructure.api.PathIds;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.permission.Permission;
@@ -60,10 +58,10 @@ class RoleWriteController {
 
         RoleName name = new RoleName(rawName);
         dispatcher.send(new CreateRole(name, description, Set.copyOf(permissions)), audit);
-        RoleState state = stateReader.read(name);
+        RoleView state = stateReader.read(name);
         return ResponseEntity.created(URI.create("/api/v1/roles/" + name))
                 .eTag(Versions.etag(state.version()))
-                .body(StateViews.role(state));
+                .body(state);
     }
 
     @PutMapping("/{roleName}/permissions")
@@ -74,9 +72,9 @@ class RoleWriteController {
         List<Permission> permissions = fields.list("permissions", MAX_PERMISSIONS, true, Permission::new)
                 .orElse(List.of());
         fields.validate();
-        RoleState state = dispatcher.send(
+        RoleView state = dispatcher.send(
                 new ReplaceRolePermissions(roleName, Set.copyOf(permissions), ifMatch.expectedVersion()), audit);
-        return ResponseEntity.ok().eTag(Versions.etag(state.version())).body(StateViews.role(state));
+        return ResponseEntity.ok().eTag(Versions.etag(state.version())).body(state);
     }
 
     @DeleteMapping("/{roleName}")

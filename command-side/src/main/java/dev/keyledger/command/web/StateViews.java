@@ -2,13 +2,11 @@ package dev.keyledger.command.web;
 
 import dev.keyledger.command.lookup.RoleDirectory;
 import dev.keyledger.command.lookup.SecretUsage;
-import dev.keyledger.command.role.RoleState;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.client.view.SecretView;
 import dev.keyledger.kernel.id.SecretId;
-import dev.keyledger.kernel.role.view.RoleView;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -40,8 +38,4 @@ class StateViews {
                 entry.secret().expiresAt(), lastUsedAt);
     }
 
-    static RoleView role(RoleState state) {
-        return new RoleView(state.name(), state.description(), state.permissions(), state.version(),
-                state.createdAt(), state.updatedAt());
-    }
 }

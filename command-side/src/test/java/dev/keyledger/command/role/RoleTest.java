@@ -11,6 +11,7 @@ import dev.keyledger.kernel.role.command.ReplaceRolePermissions;
 import dev.keyledger.kernel.role.event.RoleCreated;
 import dev.keyledger.kernel.role.event.RoleDeleted;
 import dev.keyledger.kernel.role.event.RolePermissionsReplaced;
+import dev.keyledger.kernel.role.view.RoleView;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +86,7 @@ class RoleTest {
                     .when(replacePermissions(null, CLIENTS_READ, ROLES_READ))
                     .expectEvents(new RolePermissionsReplaced(OPERATOR, Set.of(CLIENTS_READ, ROLES_READ),
                             Set.of(ROLES_READ), Set.of(CLIENTS_WRITE)))
-                    .expectResultMessagePayloadMatching(satisfying(RoleState.class, state -> {
+                    .expectResultMessagePayloadMatching(satisfying(RoleView.class, state -> {
                         assertThat(state.version()).isEqualTo(1);
                         assertThat(state.permissions()).containsExactly(CLIENTS_READ, ROLES_READ);
                     }));
@@ -96,7 +97,7 @@ class RoleTest {
             fixture.given(created(CLIENTS_READ, CLIENTS_WRITE))
                     .when(replacePermissions(null, CLIENTS_WRITE, CLIENTS_READ))
                     .expectNoEvents()
-                    .expectResultMessagePayloadMatching(satisfying(RoleState.class,
+                    .expectResultMessagePayloadMatching(satisfying(RoleView.class,
                             state -> assertThat(state.version()).isZero()));
         }
 
