@@ -12,7 +12,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,78 @@ class HostileRouteAccessTest {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void whenAnyRouteIsCalledWithAForgedOrMalformedToken_thenUnauthorizedAndNothingWritten() {
+        long eventsBefore = keyledger.eventCount();
+        List<String> failures = new ArrayList<>();
+        for (Route route : routes()) {
+            for (String token : forgedTokens(keyledger.newAdminToken())) {
+                RawHttp.Answer answer = RawHttp.send(keyledger.port(), route.method(), route.path(), route.body(),
+                        "Authorization", "Bearer " + token);
+                if (answer.status() != 401
+                        || !String.valueOf(answer.contentType()).startsWith("application/problem+json")) {
+                    failures.add(route.method() + " " + route.path() + " with " + abbreviated(token) + " -> " + answer);
+                }
+            }
+        }
+        assertThat(failures).as("answers other than a 401 problem").isEmpty();
+        assertThat(keyledger.eventCount()).as("events written").isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void whenAnyRouteGetsRepeatedParametersOrAnOversizedBody_thenNeverAServerErrorAndNothingWritten() {
+        String admin = keyledger.newAdminToken();
+        long eventsBefore = keyledger.eventCount();
+        String repeated = "?page=0&page=1&size=1&size=2&after=1&after=x&limit=1&limit=2&asOf=2026-01-01T00:00:00Z"
+                + "&asOf=now&minVersion=1&minVersion=2&force=true&force=false&q=a&q=b&status=ACTIVE&status=DELETED";
+        // Four times the 64 KiB limit, and below what Tomcat swallows unread, so the answer arrives before a reset.
+        String oversized = "{\"name\":\"" + "x".repeat(256 << 10) + "\"}";
+        List<String> failures = new ArrayList<>();
+        for (Route route : routes()) {
+            boolean read = route.method().equals("GET");
+            // Writes get the oversized body only: repeated parameters on a valid write could succeed, and a write
+            // that succeeds is not what this test is about.
+            RawHttp.Answer answer = read
+                    ? RawHttp.send(keyledger.port(), "GET", route.path() + repeated, null,
+                    "Authorization", "Bearer " + admin)
+                    : RawHttp.send(keyledger.port(), route.method(), route.path() + repeated, oversized,
+                    "Authorization", "Bearer " + admin);
+            if (answer.status() >= 500 || !read && answer.status() < 400) {
+                failures.add(route.method() + " " + route.path() + " -> " + answer.status());
+            }
+        }
+        assertThat(failures).as("server errors, or writes that took an oversized body").isEmpty();
+        assertThat(keyledger.eventCount()).as("events written").isEqualTo(eventsBefore);
+    }
+
+    /** A genuine admin token of ours, spoiled the ways an attacker would: each claims every admin permission. */
+    private static List<String> forgedTokens(String genuine) {
+        String[] parts = genuine.split("\\.");
+        Base64.Decoder decoder = Base64.getUrlDecoder();
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        String header = new String(decoder.decode(parts[0]), StandardCharsets.UTF_8);
+        String claims = new String(decoder.decode(parts[1]), StandardCharsets.UTF_8);
+        String unsigned = encoder.encodeToString(header.replaceFirst("\"alg\":\"[^\"]+\"", "\"alg\":\"none\"")
+                .getBytes(StandardCharsets.UTF_8));
+        String otherCaller = encoder.encodeToString(claims.replace(RunningKeyledger.ADMIN_ID, targetClient)
+                .getBytes(StandardCharsets.UTF_8));
+        String noKid = encoder.encodeToString(header.replaceFirst(",?\"kid\":\"[^\"]+\"", "")
+                .getBytes(StandardCharsets.UTF_8));
+        return List.of(
+                unsigned + "." + parts[1] + ".",
+                parts[0] + "." + otherCaller + "." + parts[2],
+                noKid + "." + parts[1] + "." + parts[2],
+                parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse(),
+                parts[0] + "." + parts[1],
+                parts[0] + "." + parts[1] + "." + parts[2] + ".x.y",
+                "not-a-token",
+                genuine + "x".repeat(6_000));
+    }
+
+    private static String abbreviated(String token) {
+        return token.length() <= 60 ? token : token.substring(0, 60) + "...";
     }
 
     @Test
