@@ -17,7 +17,7 @@ public record ClientId(String value) {
 
     public ClientId {
         Objects.requireNonNull(value, "client id");
-        if (!URL_SAFE.matcher(value).matches()) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("a client id is 1-128 URL-safe characters (A-Z a-z 0-9 . _ ~ -)");
         }
     }
@@ -25,6 +25,11 @@ public record ClientId(String value) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ClientId of(String value) {
         return new ClientId(value);
+    }
+
+    /** Whether a client could have this id: checked before anything else looks at an id a caller presents. */
+    public static boolean isValid(String value) {
+        return value != null && value.length() <= 128 && URL_SAFE.matcher(value).matches();
     }
 
     public static ClientId generate() {

@@ -1,6 +1,7 @@
 package dev.keyledger.token.authentication;
 
 import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.secret.SecretSlot;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,11 @@ public class ClientAuthenticator {
         this.cache = cache;
     }
 
+    /** An id no client can have (up to the whole body) is refused before it is hashed into any lookup. */
     public Authentication authenticate(ClientCredentials credentials, Instant now) {
+        if (!ClientId.isValid(credentials.clientId())) {
+            return new Authentication(null, null, "malformed-client-id");
+        }
         ClientAuthEntry client = cache.find(credentials.clientId()).orElse(UNKNOWN);
         byte[] presented = sha256(credentials.secret());
         StoredSecret secondary = client.secondary() == null ? UNKNOWN.secondary() : client.secondary();

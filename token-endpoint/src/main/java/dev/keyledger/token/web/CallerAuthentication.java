@@ -32,8 +32,7 @@ final class CallerAuthentication {
         if (retryAfter.isPresent()) {
             throw new OAuthProblem(OAuthError.slowDown(retryAfter.getAsLong()));
         }
-        Authentication authentication = ClientIds.isPossible(request.credentials().clientId())
-                ? authenticator.authenticate(request.credentials(), now) : ClientIds.IMPOSSIBLE;
+        Authentication authentication = authenticator.authenticate(request.credentials(), now);
         if (!authentication.succeeded()) {
             throttle.recordFailure(address, countedId, now.toEpochMilli());
             throw new OAuthProblem(OAuthError.invalidClient(request.usesBasic()));

@@ -1,26 +1,15 @@
 package dev.keyledger.token.web;
 
-import dev.keyledger.token.authentication.Authentication;
-
-import java.util.regex.Pattern;
+import dev.keyledger.kernel.id.ClientId;
 
 /**
- * Presented client ids are attacker-controlled, up to the whole 64 KiB body. One that no client can have (the kernel's
- * rule: 1-128 URL-safe characters) is never looked up, counted under its own name, or logged (docs/DECISIONS.md 59).
+ * Presented client ids are attacker-controlled, up to the whole 64 KiB body. One that no client can have
+ * ({@link ClientId#isValid}) is never counted under its own name or logged, and the authenticator never looks it up
+ * (docs/DECISIONS.md 59).
  */
 final class ClientIds {
 
-    private static final int MAX_LENGTH = 128;
-    private static final Pattern POSSIBLE = Pattern.compile("[A-Za-z0-9._~-]{1," + MAX_LENGTH + "}");
-
-    /** What authenticating an impossible id comes to, without looking it up: an unknown client. */
-    static final Authentication IMPOSSIBLE = new Authentication(null, null, "malformed-client-id");
-
     private ClientIds() {
-    }
-
-    static boolean isPossible(String presented) {
-        return presented != null && presented.length() <= MAX_LENGTH && POSSIBLE.matcher(presented).matches();
     }
 
     /**
@@ -28,10 +17,10 @@ final class ClientIds {
      * empty id as a request without authentication, so that no number of distinct impossible ids adds a counter.
      */
     static String counted(String presented) {
-        return isPossible(presented) ? presented : "";
+        return ClientId.isValid(presented) ? presented : "";
     }
 
     static String loggable(String presented) {
-        return isPossible(presented) ? presented : null;
+        return ClientId.isValid(presented) ? presented : null;
     }
 }

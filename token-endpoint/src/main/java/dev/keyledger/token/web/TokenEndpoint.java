@@ -74,8 +74,7 @@ final class TokenEndpoint {
             log.record(IssuanceRecord.failed(now, loggedId, Outcome.THROTTLED, address, "throttled"));
             return TokenAnswer.refused(OAuthError.slowDown(retryAfter.getAsLong()));
         }
-        Authentication authentication = ClientIds.isPossible(credentials.clientId())
-                ? authenticator.authenticate(credentials, now) : ClientIds.IMPOSSIBLE;
+        Authentication authentication = authenticator.authenticate(credentials, now);
         if (!authentication.succeeded()) {
             throttle.recordFailure(address, countedId, now.toEpochMilli());
             log.record(IssuanceRecord.failed(now, loggedId, Outcome.FAILED, address, authentication.failureReason()));

@@ -70,6 +70,18 @@ class ClientAuthenticatorTest {
     }
 
     @Test
+    void authenticateWhenTheIdIsOneNoClientCanHaveThenMalformedClientIdWithoutAClient() {
+        view.with(client(ClientStatus.ACTIVE, secret("p1", SecretSlot.PRIMARY, PRIMARY, null), null));
+
+        for (String impossible : new String[]{"x".repeat(129), "a b", "", CLIENT_ID + "/"}) {
+            Authentication authentication = authenticator.authenticate(credentials(impossible, PRIMARY), NOW);
+
+            assertFailed(authentication, "malformed-client-id");
+            assertThat(authentication.client()).isNull();
+        }
+    }
+
+    @Test
     void authenticateWhenUnknownClientThenUnknownClientWithoutAClient() {
         view.with(client(ClientStatus.ACTIVE, secret("p1", SecretSlot.PRIMARY, PRIMARY, null), null));
 
