@@ -1,0 +1,215 @@
+package dev.keyledger.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyledger.cli.CliEnvironment;
+import dev.keyledger.cli.CliFailure;
+import dev.keyledger.cli.http.ApiAnswer;
+import dev.keyledger.cli.output.Printer;
+import dev.keyledger.cli.output.SecretDelivery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The safe rotation, one stage a run (or all of them with {@code --wait}): add a secondary and deliver it once; show
+ * each secret's {@code lastUsedAt} while machines move over; promote when told; delete the old secret only once the
+ * service's guard lets it (or with {@code --force}). The stage is read from the client itself, so running the command
+ * again continues where the last run stopped, from any machine.
+ */
+@Command(name = "rotate-staged", description = "Rotate a client's secret without a failed token request: add,"
+        + " deploy, check lastUsedAt, promote, delete the old one. Run again to continue where it stands.",
+        footer = {"%nExamples, one stage a run (each run shows where the rotation stands):",
+                "  keyledger secrets rotate-staged 3fJ9... --secret-file new.secret",
+                "  keyledger secrets rotate-staged 3fJ9... --promote",
+                "  keyledger secrets rotate-staged 3fJ9... --delete-old --wait",
+                "All in one run, for a pipeline that deploys the secret itself:",
+                "  keyledger secrets rotate-staged 3fJ9... --to-command ./deploy-secret \\",
+                "      --promote --delete-old --wait"})
+public class RotateStagedCommand implements Runnable {
+
+    @ParentCommand
+    SecretsCommand secrets;
+
+    @Parameters(paramLabel = "CLIENT_ID")
+    String clientId;
+
+    @Option(names = "--expires-at", paramLabel = "TIME", description = "When the new secret stops working.")
+    String expiresAt;
+
+    @Option(names = "--promote", description = "Promote the new secret when the rotation reaches that stage.")
+    boolean promote;
+
+    @Option(names = "--delete-old", description = "Delete the old secret when the rotation reaches that stage.")
+    boolean deleteOld;
+
+    @Option(names = "--force", description = "Delete the old secret even if it was used within the guard period.")
+    boolean force;
+
+    @Option(names = "--wait", description = "Keep going: wait for the new secret's first use before promoting, and"
+            + " for the old one to fall quiet before deleting, showing lastUsedAt meanwhile.")
+    boolean await;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How often --wait looks again (default ${DEFAULT-VALUE}).")
+    double interval;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "How long --wait waits at most (default ${DEFAULT-VALUE}).")
+    double timeout;
+
+    @Mixin
+    SecretOptions secret;
+
+    private long deadline;
+
+    @Override
+    public void run() {
+        deadline = System.nanoTime() + seconds(timeout).toNanos();
+        ClientSecrets state = secrets.current(clientId);
+        if (state.secondary().isEmpty()) {
+            state = add();
+            if (!await && !promote) {
+                guide("stage 1 of 3 done: deploy the new secret to every machine that uses this client, then run"
+                        + " again: keyledger secrets rotate-staged " + clientId + " --promote");
+                return;
+            }
+        }
+        if (state.secondaryIsNewer()) {
+            state = promote(state);
+            if (state == null) {
+                return;
+            }
+        }
+        retire(state);
+    }
+
+    private ClientSecrets add() {
+        SecretDelivery delivery = secret.delivery(secrets.cli());
+        delivery.checkBeforeWrite();
+        ApiAnswer added = secrets.api().send("POST", ClientsCommand.path(clientId) + "/secrets",
+                expiresAt == null ? Noun.object() : Noun.object().put("expiresAt", expiresAt));
+        delivery.deliver(added, List.of());
+        return ClientSecrets.of(added.json().path("client"));
+    }
+
+    /** Stage 2; null when the run stops here. */
+    private ClientSecrets promote(ClientSecrets state) {
+        show(state);
+        if (await) {
+            state = waitFor(state, current -> current.secondary().map(s -> s.path("lastUsedAt").isTextual())
+                    .orElse(true), "waiting for the new secret's first use");
+        }
+        boolean used = state.secondary().map(s -> s.path("lastUsedAt").isTextual()).orElse(false);
+        if (!promote && !confirm("Promote the new secret now?")) {
+            guide("stage 2 of 3: the new secret " + (used ? "is in use" : "has not been used yet") + "; once every"
+                    + " machine has it, run: keyledger secrets rotate-staged " + clientId + " --promote");
+            return null;
+        }
+        if (!used) {
+            printer().warning("promoting a secret that has not been used yet: the old one keeps working as"
+                    + " SECONDARY until it is deleted");
+        }
+        ApiAnswer promoted = secrets.api().send("POST", ClientsCommand.path(clientId) + "/secrets/"
+                + Noun.segment(state.secondaryId()) + "/promote", null);
+        printer().answer(promoted, List.of());
+        ClientSecrets after = ClientSecrets.of(promoted.json());
+        if (!deleteOld && !await) {
+            guide("stage 2 of 3 done: the new secret is PRIMARY. When no machine uses the old one any more (its"
+                    + " lastUsedAt stops moving), run: keyledger secrets rotate-staged " + clientId + " --delete-old");
+            return null;
+        }
+        return after;
+    }
+
+    /** Stage 3: the old secret is SECONDARY; it goes once the service's recent-use guard allows. */
+    private void retire(ClientSecrets state) {
+        if (state.secondary().isEmpty()) {
+            guide("the rotation is complete: client " + clientId + " has one secret");
+            return;
+        }
+        show(state);
+        if (!deleteOld && !confirm("Delete the old secret now?")) {
+            guide("stage 3 of 3: when the old secret is no longer used, run: keyledger secrets rotate-staged "
+                    + clientId + " --delete-old");
+            return;
+        }
+        String oldId = state.secondaryId();
+        while (true) {
+            try {
+                printer().answer(secrets.deleteSecret(clientId, oldId, force), List.of());
+                guide("the rotation is complete: the old secret is deleted");
+                return;
+            } catch (SecretInUse inUse) {
+                if (!await) {
+                    throw inUse;
+                }
+                printer().info("the old secret is still in use (" + ClientSecrets.describe(
+                        secrets.current(clientId).secondary().orElseThrow()) + "); waiting");
+                pause();
+            }
+        }
+    }
+
+    private ClientSecrets waitFor(ClientSecrets state, Predicate<ClientSecrets> done,
+                                  String what) {
+        while (!done.test(state)) {
+            printer().info(what + ": " + summary(state));
+            pause();
+            state = secrets.current(clientId);
+        }
+        return state;
+    }
+
+    private void pause() {
+        if (System.nanoTime() > deadline) {
+            throw CliFailure.refused("gave up waiting after " + timeout + " s; run the command again to continue");
+        }
+        try {
+            Thread.sleep(seconds(interval).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliFailure.refused("interrupted; run the command again to continue");
+        }
+    }
+
+    private void show(ClientSecrets state) {
+        printer().info(summary(state));
+    }
+
+    private static String summary(ClientSecrets state) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode secret : state.client().path("secrets")) {
+            text.append(text.length() == 0 ? "" : "; ").append(ClientSecrets.describe(secret));
+        }
+        return text.toString();
+    }
+
+    /** Only a person at a terminal is asked; a script says what it wants with flags. */
+    private boolean confirm(String question) {
+        CliEnvironment environment = secrets.cli().environment();
+        if (environment.console() == null || printer().quiet()) {
+            return false;
+        }
+        String answer = environment.console().readLine("%s [y/N] ", question);
+        return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+
+    private void guide(String message) {
+        printer().info(message);
+    }
+
+    private Printer printer() {
+        return secrets.printer();
+    }
+
+    private static Duration seconds(double value) {
+        return Duration.ofMillis((long) (value * 1000));
+    }
+}
