@@ -1,0 +1,260 @@
+package dev.keyledger.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.keyledger.standalone.TokenEndpointTest.basic;
+import static dev.keyledger.standalone.TokenEndpointTest.waitUntil;
+import static dev.keyledger.standalone.UniqueNames.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guided rotation and the guards around secrets, as an operator or a pipeline runs them, while a machine keeps
+ * asking for tokens with whatever secret it was last given: it never gets a refusal. The service's recent-use guard
+ * is 5 s here ({@link CliSignInTest#DELETE_GUARD}).
+ */
+@KeyledgerService(properties = CliSignInTest.DELETE_GUARD)
+class CliRotationTest {
+
+    private static RunningKeyledger keyledger;
+    private static AdminClient admin;
+    private static Cli cli;
+
+    @BeforeAll
+    static void start(RunningKeyledger shared, @TempDir Path config) {
+        keyledger = shared;
+        admin = keyledger.admin();
+        cli = Cli.asAdmin(keyledger, config.resolve("unused"));
+    }
+
+    @Test
+    void rotateStaged_oneStageARun_resumesWhereItStands_andRefusesToDeleteASecretInUse(@TempDir Path dir)
+            throws IOException {
+        AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"" + unique("cli-staged") + "\"}");
+        String id = registered.text("clientId");
+        String oldSecretId = registered.json().at("/secrets/0/secretId").asText();
+        Path file = dir.resolve("new.secret");
+        try (Machine machine = new Machine(id, registered.text("clientSecret"))) {
+            Cli.Run added = run(0, "secrets", "rotate-staged", id, "--secret-file", file.toString());
+            String newSecret = Files.readString(file).strip();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(added.out() + added.err()).doesNotContain(newSecret).contains("stage 1 of 3");
+
+            Cli.Run standing = run(0, "secrets", "rotate-staged", id);
+            assertThat(standing.err()).as("shows each secret's last use and what to do next")
+                    .contains("last used").contains("--promote");
+            assertThat(client(id).path("secrets")).as("nothing changed without --promote").hasSize(2);
+
+            run(0, "secrets", "rotate-staged", id, "--promote");
+            assertThat(slotOf(client(id), oldSecretId)).isEqualTo("SECONDARY");
+
+            waitUntil(() -> !secret(client(id), oldSecretId).path("lastUsedAt").isNull(), Duration.ofSeconds(10));
+            Cli.Run refused = run(1, "secrets", "rotate-staged", id, "--delete-old");
+            assertThat(refused.err()).contains("lastUsedAt").contains("--force");
+            assertThat(client(id).path("secrets")).as("the machine still uses the old secret").hasSize(2);
+
+            machine.deploy(newSecret);
+            Cli.Run retired = run(0, "secrets", "rotate-staged", id, "--delete-old", "--wait", "--interval", "0.5",
+                    "--timeout", "60");
+            assertThat(retired.err()).contains("the rotation is complete");
+            assertThat(client(id).path("secrets")).hasSize(1);
+            assertThat(slotOf(client(id), oldSecretId)).isNull();
+
+            machine.runFor(Duration.ofMillis(300));
+            assertThat(machine.failures()).isEmpty();
+            assertThat(machine.successes()).isPositive();
+        }
+    }
+
+    @Test
+    void rotateStaged_allInOneRun_deliveringTheSecretToACommand(@TempDir Path dir) throws IOException {
+        AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"" + unique("cli-pipeline") + "\"}");
+        String id = registered.text("clientId");
+        Path deployed = dir.resolve("deployed.secret");
+        try (Machine machine = new Machine(id, registered.text("clientSecret"))) {
+            machine.watch(deployed);
+            Cli.Run run = run(0, "secrets", "rotate-staged", id, "--to-command", "cat > '" + deployed + "'",
+                    "--promote", "--delete-old", "--wait", "--interval", "0.5", "--timeout", "60");
+            String newSecret = Files.readString(deployed).strip();
+            assertThat(run.out() + run.err()).doesNotContain(newSecret).contains("the rotation is complete");
+            JsonNode client = client(id);
+            assertThat(client.path("secrets")).hasSize(1);
+            keyledger.tokenFor(id, newSecret);
+
+            machine.runFor(Duration.ofMillis(300));
+            assertThat(machine.failures()).isEmpty();
+            assertThat(machine.usedSecret()).isEqualTo(newSecret);
+        }
+    }
+
+    @Test
+    void secretsDelete_whenTheSecretWasJustUsed_thenRefusedWithItsLastUseUnlessForced() {
+        String id = admin.post("/api/v1/clients", "{\"name\":\"" + unique("cli-guard") + "\"}").text("clientId");
+        AdminClient.Answer added = admin.post("/api/v1/clients/" + id + "/secrets", null);
+        keyledger.tokenFor(id, added.text("clientSecret"));
+        waitUntil(() -> !secret(client(id), added.text("secretId")).path("lastUsedAt").isNull(),
+                Duration.ofSeconds(10));
+
+        Cli.Run refused = run(1, "secrets", "delete", id);
+        assertThat(refused.err()).startsWith("refused (409)").contains("lastUsedAt: ").contains("--force");
+        assertThat(client(id).path("secrets")).hasSize(2);
+
+        run(0, "secrets", "delete", id, "--force");
+        assertThat(client(id).path("secrets")).hasSize(1);
+    }
+
+    @Test
+    void whenASecretWouldBePrintedIntoAPipe_thenNothingIsCreatedAndTheCommandSaysWhereToPutIt() {
+        String name = unique("cli-piped");
+        Cli.Run refused = run(2, "clients", "create", "--name", name);
+        assertThat(refused.err()).contains("--secret-file").contains("--to-command").contains("--show-secret");
+        assertThat(admin.send("GET", "/api/v1/clients?q=" + name, null).json().path("total").asInt()).isZero();
+    }
+
+    @Test
+    void whenASecretIsGivenToACommand_thenOnlyThatCommandSeesIt(@TempDir Path dir) throws IOException {
+        String id = admin.post("/api/v1/clients", "{\"name\":\"" + unique("cli-to-command") + "\"}").text("clientId");
+        Path vault = dir.resolve("vault");
+        Cli.Run added = run(0, "secrets", "add", id, "--to-command", "cat > '" + vault + "'", "-o", "json");
+        String secret = Files.readString(vault).strip();
+        assertThat(secret).startsWith("kls_");
+        assertThat(added.out() + added.err()).doesNotContain(secret);
+        assertThat(added.json().path("secretId").asText()).isNotBlank();
+        keyledger.tokenFor(id, secret);
+    }
+
+    private static Cli.Run run(int exit, String... arguments) {
+        Cli.Run run = cli.run(arguments);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(exit);
+        return run;
+    }
+
+    private static JsonNode client(String id) {
+        return admin.send("GET", "/api/v1/clients/" + id, null).json();
+    }
+
+    private static JsonNode secret(JsonNode client, String secretId) {
+        for (JsonNode secret : client.path("secrets")) {
+            if (secret.path("secretId").asText().equals(secretId)) {
+                return secret;
+            }
+        }
+        throw new AssertionError("no secret " + secretId + " in " + client);
+    }
+
+    private static String slotOf(JsonNode client, String secretId) {
+        for (JsonNode secret : client.path("secrets")) {
+            if (secret.path("secretId").asText().equals(secretId)) {
+                return secret.path("slot").asText();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A machine asking for tokens every few milliseconds with the secret it was last given. A new secret is taken
+     * up, as a real rollout does, once it has been seen to work (the token endpoint's view follows the write).
+     */
+    private static final class Machine implements AutoCloseable {
+
+        private final String clientId;
+        private final AtomicReference<String> secret;
+        private final AtomicReference<Path> watched = new AtomicReference<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicInteger successes = new AtomicInteger();
+        private final List<String> failures = new CopyOnWriteArrayList<>();
+        private final Thread loop;
+
+        Machine(String clientId, String secret) {
+            this.clientId = clientId;
+            this.secret = new AtomicReference<>(secret);
+            keyledger.tokenFor(clientId, secret);
+            loop = new Thread(this::run, "machine-" + clientId);
+            loop.start();
+        }
+
+        void deploy(String newSecret) {
+            waitUntil(() -> request(newSecret).status() == 200, Duration.ofSeconds(5));
+            secret.set(newSecret);
+        }
+
+        /** Deploys whatever secret appears in this file, as a configuration agent would. */
+        void watch(Path file) {
+            watched.set(file);
+        }
+
+        void runFor(Duration duration) {
+            RunningKeyledger.sleep(duration);
+        }
+
+        int successes() {
+            return successes.get();
+        }
+
+        List<String> failures() {
+            return failures;
+        }
+
+        String usedSecret() {
+            return secret.get();
+        }
+
+        private void run() {
+            while (running.get()) {
+                takeUpWatchedSecret();
+                AdminClient.Answer answer = request(secret.get());
+                if (answer.status() == 200) {
+                    successes.incrementAndGet();
+                } else {
+                    failures.add(answer.toString());
+                }
+                RunningKeyledger.sleep(Duration.ofMillis(20));
+            }
+        }
+
+        private void takeUpWatchedSecret() {
+            Path file = watched.get();
+            if (file == null || !Files.exists(file)) {
+                return;
+            }
+            try {
+                String candidate = Files.readString(file).strip();
+                if (!candidate.isEmpty() && !candidate.equals(secret.get())
+                        && request(candidate).status() == 200) {
+                    secret.set(candidate);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private AdminClient.Answer request(String withSecret) {
+            return keyledger.anonymous().form("/oauth2/token", "grant_type=client_credentials",
+                    "Authorization", basic(clientId, withSecret));
+        }
+
+        @Override
+        public void close() {
+            running.set(false);
+            try {
+                loop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
