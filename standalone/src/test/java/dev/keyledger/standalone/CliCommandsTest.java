@@ -122,7 +122,8 @@ class CliCommandsTest {
         Cli.Run refused = cli.run("roles", "delete", role);
         assertThat(refused.exit()).as("usage: a role deletion needs --force").isEqualTo(2);
         ok("roles", "delete", role, "--force");
-        assertThat(admin.send("GET", "/api/v1/roles/" + role, null).status()).isEqualTo(404);
+        TokenEndpointTest.waitUntil(() -> admin.send("GET", "/api/v1/roles/" + role, null).status() == 404,
+                Duration.ofSeconds(10));
     }
 
     @Test
