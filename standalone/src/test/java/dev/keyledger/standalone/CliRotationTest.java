@@ -53,6 +53,7 @@ class CliRotationTest {
             String newSecret = Files.readString(file).strip();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             assertThat(added.out() + added.err()).doesNotContain(newSecret).contains("stage 1 of 3");
+            Eventually.holds("the read model shows the new secret", () -> client(id).path("secrets").size() == 2);
 
             Cli.Run standing = run(0, "secrets", "rotate-staged", id);
             assertThat(standing.err()).as("shows each secret's last use and what to do next")
@@ -60,7 +61,7 @@ class CliRotationTest {
             assertThat(client(id).path("secrets")).as("nothing changed without --promote").hasSize(2);
 
             run(0, "secrets", "rotate-staged", id, "--promote");
-            assertThat(slotOf(client(id), oldSecretId)).isEqualTo("SECONDARY");
+            Eventually.holds("the old secret is SECONDARY", () -> "SECONDARY".equals(slotOf(client(id), oldSecretId)));
 
             waitUntil(() -> !secret(client(id), oldSecretId).path("lastUsedAt").isNull(), Duration.ofSeconds(10));
             Cli.Run refused = run(1, "secrets", "rotate-staged", id, "--delete-old");
@@ -71,8 +72,8 @@ class CliRotationTest {
             Cli.Run retired = run(0, "secrets", "rotate-staged", id, "--delete-old", "--wait", "--interval", "0.5",
                     "--timeout", "60");
             assertThat(retired.err()).contains("the rotation is complete");
+            Eventually.holds("the old secret is gone", () -> slotOf(client(id), oldSecretId) == null);
             assertThat(client(id).path("secrets")).hasSize(1);
-            assertThat(slotOf(client(id), oldSecretId)).isNull();
 
             machine.runFor(Duration.ofMillis(300));
             assertThat(machine.failures()).isEmpty();
@@ -91,8 +92,7 @@ class CliRotationTest {
                     "--promote", "--delete-old", "--wait", "--interval", "0.5", "--timeout", "60");
             String newSecret = Files.readString(deployed).strip();
             assertThat(run.out() + run.err()).doesNotContain(newSecret).contains("the rotation is complete");
-            JsonNode client = client(id);
-            assertThat(client.path("secrets")).hasSize(1);
+            Eventually.holds("one secret left", () -> client(id).path("secrets").size() == 1);
             keyledger.tokenFor(id, newSecret);
 
             machine.runFor(Duration.ofMillis(300));
@@ -114,7 +114,7 @@ class CliRotationTest {
         assertThat(client(id).path("secrets")).hasSize(2);
 
         run(0, "secrets", "delete", id, "--force");
-        assertThat(client(id).path("secrets")).hasSize(1);
+        Eventually.holds("one secret left", () -> client(id).path("secrets").size() == 1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keyledger.cli.CliEnvironment;
 import dev.keyledger.cli.CliFailure;
 import dev.keyledger.cli.http.ApiAnswer;
+import dev.keyledger.cli.http.ServiceRefusal;
 import dev.keyledger.cli.output.Printer;
 import dev.keyledger.cli.output.SecretDelivery;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -74,11 +76,15 @@ public class RotateStagedCommand implements Runnable {
         deadline = System.nanoTime() + seconds(timeout).toNanos();
         ClientSecrets state = secrets.current(clientId);
         if (state.secondary().isEmpty()) {
-            state = add();
-            if (!await && !promote) {
+            Optional<ClientSecrets> added = add();
+            if (added.isEmpty()) {
+                state = withSecondary();
+            } else if (!await && !promote) {
                 guide("stage 1 of 3 done: deploy the new secret to every machine that uses this client, then run"
                         + " again: keyledger secrets rotate-staged " + clientId + " --promote");
                 return;
+            } else {
+                state = added.get();
             }
         }
         if (state.secondaryIsNewer()) {
@@ -90,13 +96,32 @@ public class RotateStagedCommand implements Runnable {
         retire(state);
     }
 
-    private ClientSecrets add() {
+    /** Stage 1; empty when the service already holds a secondary that the read model did not show yet. */
+    private Optional<ClientSecrets> add() {
         SecretDelivery delivery = secret.delivery(secrets.cli());
         delivery.checkBeforeWrite();
-        ApiAnswer added = secrets.api().send("POST", ClientsCommand.path(clientId) + "/secrets",
-                expiresAt == null ? Noun.object() : Noun.object().put("expiresAt", expiresAt));
+        ApiAnswer added;
+        try {
+            added = secrets.api().send("POST", ClientsCommand.path(clientId) + "/secrets",
+                    expiresAt == null ? Noun.object() : Noun.object().put("expiresAt", expiresAt));
+        } catch (ServiceRefusal refusal) {
+            if (refusal.isProblem("secondary-secret-exists")) {
+                return Optional.empty();
+            }
+            throw refusal;
+        }
         delivery.deliver(added, List.of());
-        return ClientSecrets.of(added.json().path("client"));
+        return Optional.of(ClientSecrets.of(added.json().path("client")));
+    }
+
+    /** The read model follows writes within moments; a run straight after another may have to wait for it. */
+    private ClientSecrets withSecondary() {
+        ClientSecrets state = secrets.current(clientId);
+        for (int attempt = 0; state.secondary().isEmpty() && attempt < 50; attempt++) {
+            sleep(Duration.ofMillis(100));
+            state = secrets.current(clientId);
+        }
+        return state;
     }
 
     /** Stage 2; null when the run stops here. */
@@ -171,8 +196,12 @@ public class RotateStagedCommand implements Runnable {
         if (System.nanoTime() > deadline) {
             throw CliFailure.refused("gave up waiting after " + timeout + " s; run the command again to continue");
         }
+        sleep(seconds(interval));
+    }
+
+    private static void sleep(Duration duration) {
         try {
-            Thread.sleep(seconds(interval).toMillis());
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CliFailure.refused("interrupted; run the command again to continue");
