@@ -69,6 +69,7 @@ public class KeyledgerCli implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(environment.out())
                 .setErr(environment.err())
+                .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new FailureHandler());
     }
 

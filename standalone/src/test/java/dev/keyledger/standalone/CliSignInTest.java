@@ -159,6 +159,7 @@ class CliSignInTest {
                 "--client-id", RunningKeyledger.ADMIN_ID, "--client-secret", RunningKeyledger.ADMIN_SECRET);
 
         assertThat(run.exit()).as("usage error").isEqualTo(2);
+        assertThat(run.err()).contains("--client-secret").doesNotContain(RunningKeyledger.ADMIN_SECRET);
         assertThat(dir.resolve("config").resolve("credentials.json")).doesNotExist();
     }
 

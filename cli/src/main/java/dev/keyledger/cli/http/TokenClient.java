@@ -6,10 +6,12 @@ import dev.keyledger.cli.config.Profile;
 import dev.keyledger.cli.config.TokenCache.CachedToken;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +69,11 @@ public final class TokenClient {
         while (cause.getMessage() == null && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return e instanceof ConnectException || cause instanceof ClosedChannelException
+                ? "connection refused" : cause.getClass().getSimpleName();
     }
 
     private static String encode(String value) {
