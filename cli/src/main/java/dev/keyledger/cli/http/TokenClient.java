@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,9 @@ public final class TokenClient {
         }
         if (cause.getMessage() != null) {
             return cause.getMessage();
+        }
+        if (cause instanceof UnresolvedAddressException) {
+            return "unknown host";
         }
         return e instanceof ConnectException || cause instanceof ClosedChannelException
                 ? "connection refused" : cause.getClass().getSimpleName();
