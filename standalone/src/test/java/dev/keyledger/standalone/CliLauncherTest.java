@@ -38,7 +38,9 @@ class CliLauncherTest {
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, REPOSITORY.resolve("bin").resolve("keyledger"));
 
-        ProcessBuilder builder = new ProcessBuilder(List.of(link.toString(), "keys", "list", "--output", "json"))
+        String id = keyledger.admin().post("/api/v1/clients", "{\"name\":\"" + UniqueNames.unique("cli-launched")
+                + "\"}").text("clientId");
+        ProcessBuilder builder = new ProcessBuilder(List.of(link.toString(), "clients", "get", id, "--output", "json"))
                 .redirectError(dir.resolve("err").toFile())
                 .directory(dir.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -52,7 +54,7 @@ class CliLauncherTest {
 
         assertThat(process.exitValue()).as(out + Files.readString(dir.resolve("err"))).isZero();
         JsonNode answer = new ObjectMapper().readTree(out);
-        assertThat(answer).isEqualTo(keyledger.admin().send("GET", "/api/v1/signing-keys", null).json());
+        assertThat(answer).isEqualTo(keyledger.admin().send("GET", "/api/v1/clients/" + id, null).json());
     }
 
     @Test
