@@ -75,6 +75,11 @@ class CliRotationTest {
             Eventually.holds("the old secret is gone", () -> slotOf(client(id), oldSecretId) == null);
             assertThat(client(id).path("secrets")).hasSize(1);
 
+            Cli.Run again = run(0, "secrets", "rotate-staged", id, "--delete-old");
+            assertThat(again.err()).as("a finished rotation is not started again by a later stage's flag")
+                    .contains("no rotation in progress");
+            assertThat(client(id).path("secrets")).hasSize(1);
+
             machine.runFor(Duration.ofMillis(300));
             assertThat(machine.failures()).isEmpty();
             assertThat(machine.successes()).isPositive();

@@ -76,6 +76,12 @@ public class RotateStagedCommand implements Runnable {
         deadline = System.nanoTime() + seconds(timeout).toNanos();
         ClientSecrets state = secrets.current(clientId);
         if (state.secondary().isEmpty()) {
+            if ((promote || deleteOld) && !await) {
+                // A later stage's flag alone is a resumed rotation: on a client with one secret it has finished.
+                guide("no rotation in progress: client " + clientId + " has one secret. Run without --promote and"
+                        + " --delete-old to start one");
+                return;
+            }
             Optional<ClientSecrets> added = add();
             if (added.isEmpty()) {
                 state = withSecondary();
