@@ -44,7 +44,7 @@ public class AuditCommand extends Noun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        progress.finish(counts[0], 0, counts[1]);
+        progress.finish(counts[0], counts[1]);
         printer().info("exported " + counts[0] + " events to " + file);
     }
 
@@ -72,7 +72,7 @@ public class AuditCommand extends Noun {
                 }
             }
             counts[1] += read;
-            progress.update(counts[0], 0, counts[1]);
+            progress.update(counts[0], counts[1]);
         }
     }
 }

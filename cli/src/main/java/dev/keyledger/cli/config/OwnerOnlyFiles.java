@@ -51,14 +51,6 @@ public final class OwnerOnlyFiles {
         }
     }
 
-    public static boolean isOwnerOnly(Path file) {
-        try {
-            return FILE.containsAll(Files.getPosixFilePermissions(file));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

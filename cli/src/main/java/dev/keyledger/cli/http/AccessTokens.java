@@ -30,10 +30,6 @@ public final class AccessTokens {
         this.clock = clock;
     }
 
-    public Profile profile() {
-        return profile;
-    }
-
     public String bearer() {
         if (current == null) {
             current = cache.flatMap(stored -> stored.find(profile)).orElse(null);

@@ -10,10 +10,6 @@ final class Ansi {
         return "\u001b[1m" + text + "\u001b[0m";
     }
 
-    static String red(String text) {
-        return "\u001b[31m" + text + "\u001b[0m";
-    }
-
     static String yellow(String text) {
         return "\u001b[33m" + text + "\u001b[0m";
     }

@@ -31,16 +31,8 @@ public final class Printer {
         this.quiet = quiet;
     }
 
-    public OutputFormat format() {
-        return format;
-    }
-
     public boolean quiet() {
         return quiet;
-    }
-
-    public PrintWriter out() {
-        return environment.out();
     }
 
     /** A single answer; for lists ({@code items}), {@code columns} choose what a table shows (empty: every field). */
@@ -58,11 +50,6 @@ public final class Printer {
         out.flush();
     }
 
-    /** A document the CLI assembled itself (a rotation's state); printed like an answer. */
-    public void document(JsonNode document, List<String> columns) {
-        answer(new ApiAnswer(200, document.toString()), columns);
-    }
-
     public void info(String message) {
         if (!quiet) {
             environment.err().println(message);
@@ -72,11 +59,6 @@ public final class Printer {
 
     public void warning(String message) {
         environment.err().println(colour() ? Ansi.yellow(message) : message);
-        environment.err().flush();
-    }
-
-    public void error(String message) {
-        environment.err().println(colour() ? Ansi.red(message) : message);
         environment.err().flush();
     }
 

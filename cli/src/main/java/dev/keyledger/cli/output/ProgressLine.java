@@ -5,12 +5,11 @@ import dev.keyledger.cli.CliEnvironment;
 import java.io.PrintWriter;
 
 /**
- * A progress bar on standard error, redrawn in place at most ten times a second; nothing at all when no person is
- * watching (a CI log would fill with carriage returns). Without a known total it counts instead of filling.
+ * A progress line on standard error, redrawn in place at most ten times a second; nothing at all when no person is
+ * watching (a CI log would fill with carriage returns). It counts: the API has no cheap total for a filtered export.
  */
 public final class ProgressLine {
 
-    private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintWriter err;
@@ -24,33 +23,25 @@ public final class ProgressLine {
         this.label = label;
     }
 
-    /** {@code total} 0 or less: unknown. */
-    public void update(long done, long total, long bytes) {
+    public void update(long done, long bytes) {
         long now = System.nanoTime();
         if (!shown || now - lastDrawn < REDRAW_NANOS) {
             return;
         }
         lastDrawn = now;
-        draw(done, total, bytes);
+        draw(done, bytes);
     }
 
-    public void finish(long done, long total, long bytes) {
+    public void finish(long done, long bytes) {
         if (shown) {
-            draw(done, total, bytes);
+            draw(done, bytes);
             err.println();
             err.flush();
         }
     }
 
-    private void draw(long done, long total, long bytes) {
-        String size = String.format("%.1f MB", bytes / 1_000_000.0);
-        if (total > 0) {
-            int filled = (int) Math.min(WIDTH, done * WIDTH / total);
-            err.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] "
-                    + done + "/" + total + " " + size);
-        } else {
-            err.print("\r" + label + " " + done + " " + size);
-        }
+    private void draw(long done, long bytes) {
+        err.print("\r" + label + " " + done + " events, " + String.format("%.1f MB", bytes / 1_000_000.0));
         err.flush();
     }
 }
