@@ -1,11 +1,11 @@
 package dev.keyledger.cli.output;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.keyledger.cli.CliEnvironment;
 import dev.keyledger.cli.http.ApiAnswer;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.PrintWriter;
 import java.util.Iterator;
@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class Printer {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CliEnvironment environment;
     private final OutputFormat format;
@@ -70,11 +70,10 @@ public final class Printer {
         if (document.isMissingNode()) {
             return;
         }
-        try {
-            environment.out().print(YAML.writeValueAsString(document));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        // Strings that would read back as another type (a time stamp, "null", "true") are quoted by the dumper.
+        environment.out().print(new Yaml(options).dump(JSON.convertValue(document, Object.class)));
     }
 
     private void table(JsonNode document, List<String> columns) {
