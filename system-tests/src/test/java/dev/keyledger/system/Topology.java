@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,16 @@ final class Topology implements BeforeAllCallback {
 
     static List<URI> queryNodes() {
         return uris("KEYLEDGER_QUERY_URLS");
+    }
+
+    /** Each node's management URL (health, metrics) by its part name: command, query-1, query-2, token-1, token-2. */
+    static Map<String, URI> managementNodes() {
+        Map<String, URI> nodes = new LinkedHashMap<>();
+        for (String pair : setting("KEYLEDGER_MANAGEMENT_URLS").split(",")) {
+            int equals = pair.indexOf('=');
+            nodes.put(pair.substring(0, equals), URI.create(pair.substring(equals + 1)));
+        }
+        return nodes;
     }
 
     static String kafkaBootstrap() {
