@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,6 +86,14 @@ final class Topology implements BeforeAllCallback {
             nodes.put(pair.substring(0, equals), URI.create(pair.substring(equals + 1)));
         }
         return nodes;
+    }
+
+    /**
+     * The topology's Prometheus, scraping every node's management port; empty when scripts/topology ran without one
+     * (no {@code prometheus} installed and {@code KEYLEDGER_TOPOLOGY_REQUIRED} not set).
+     */
+    static Optional<URI> prometheus() {
+        return Optional.ofNullable(settings.get("KEYLEDGER_PROMETHEUS_URL")).map(URI::create);
     }
 
     static String kafkaBootstrap() {
@@ -190,6 +199,11 @@ final class Topology implements BeforeAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear " + dir, e);
         }
+    }
+
+    /** A file of the repository the topology runs from (its scripts, its deploy folder). */
+    static Path repositoryFile(String relativePath) {
+        return REPOSITORY.resolve(relativePath);
     }
 
     /** The repository root: the working directory (a benchmark run from there) or its parent (Maven's module dir). */
