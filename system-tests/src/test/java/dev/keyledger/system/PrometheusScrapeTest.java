@@ -85,10 +85,12 @@ class PrometheusScrapeTest {
 
     @Test
     void tokenRequestsThroughTheProxyAreCountedByOutcome() {
-        double issuedBefore = prometheus.scalar(tokenRequests("issued"));
-        double refusedBefore = prometheus.scalar(tokenRequests("invalid_client"));
-        KeyledgerApi.Answer machine = KeyledgerApi.admin().register("prometheus-counted");
+        KeyledgerApi.Answer machine = registeredMachine("prometheus-counted");
         String clientId = machine.text("clientId");
+        // Once the counts include the requests made while waiting for the client to be known.
+        Map<String, Double> before = settledCounts();
+        double issuedBefore = before.get("issued");
+        double refusedBefore = before.get("invalid_client");
 
         for (int i = 0; i < 5; i++) {
             KeyledgerApi.token(Topology.proxy(), clientId, machine.text("clientSecret")).expect(200);
@@ -108,8 +110,7 @@ class PrometheusScrapeTest {
 
     @Test
     void everyMetricTheDashboardAndTheAlertsReadHasSeries() {
-        KeyledgerApi.Answer machine = KeyledgerApi.admin().register("prometheus-dashboard");
-        KeyledgerApi.token(Topology.proxy(), machine.text("clientId"), machine.text("clientSecret")).expect(200);
+        registeredMachine("prometheus-dashboard");
         Set<String> read = Stream.concat(
                         MonitoringFiles.alertRules().stream().map(AlertRule::expression),
                         MonitoringFiles.dashboardQueries().stream())
@@ -120,6 +121,36 @@ class PrometheusScrapeTest {
                 "a series of every metric the dashboard and the alerts read");
 
         assertThat(missing).isEmpty();
+    }
+
+    /**
+     * A new client, once both token-endpoint nodes know it (its first token through the proxy is issued). The
+     * admin call is repeated while the admin access check finds no token endpoint answering (a loaded machine).
+     */
+    private static KeyledgerApi.Answer registeredMachine(String name) {
+        KeyledgerApi.Answer machine = Eventually.get(SCRAPES,
+                () -> KeyledgerApi.admin().post("/api/v1/clients", Map.of("name", name)),
+                answer -> answer.status() != 503, "the admin API answering").expect(201);
+        for (URI node : Topology.tokenNodes()) {
+            Eventually.get(SCRAPES, () -> KeyledgerApi.token(node, machine.text("clientId"),
+                    machine.text("clientSecret")).status(), status -> status == 200, "a token for " + name);
+        }
+        return machine;
+    }
+
+    /** Issued and invalid_client counts, once two scrapes in a row agree (every node scraped since the last request). */
+    private static Map<String, Double> settledCounts() {
+        Map<String, Double> previous = Map.of();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Map<String, Double> counts = Map.of("issued", prometheus.scalar(tokenRequests("issued")),
+                    "invalid_client", prometheus.scalar(tokenRequests("invalid_client")));
+            if (counts.equals(previous)) {
+                return counts;
+            }
+            previous = counts;
+            Eventually.sleep(3_000);
+        }
+        throw new AssertionError("token request counts still changing: " + previous);
     }
 
     private static String tokenRequests(String outcome) {
