@@ -4,7 +4,8 @@
 #
 #   scripts/token-ab.sh A.jar B.jar [ROUNDS=4] [SECONDS=15] [CONNECTIONS=16]
 #
-# Environment: A_OPTS, B_OPTS (JVM options of each), WARMUP (seconds of wrk per server first, default 40), PEERS_DIR.
+# Environment: A_OPTS, B_OPTS (JVM options of each), WARMUP (seconds of wrk per server first, default 40), PEERS_DIR,
+# AB_BASE_PORT (A listens on it + 1, B on it + 2; default 19200). Management ports are random: they are not measured.
 # Prints one line per run, A and B in turn (the peers' bench.sh RESULT fields). Copy the jar of a build before
 # building the other: target/keyledger.jar is overwritten by every build.
 set -euo pipefail
@@ -24,12 +25,13 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-declare -A pid id secret port=([A]=19201 [B]=19202)
+base_port=${AB_BASE_PORT:-19200}
+declare -A pid id secret port=([A]=$((base_port + 1)) [B]=$((base_port + 2)))
 start() { # A|B jar options
   local admin_secret admin url="http://127.0.0.1:${port[$1]}"
   admin_secret=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 43)
   # shellcheck disable=SC2086 # the options are a list of words
-  "$JAVA" $3 -jar "$2" --server.port="${port[$1]}" --keyledger.data-dir="$WORK/$1" \
+  "$JAVA" $3 -jar "$2" --server.port="${port[$1]}" --management.server.port=0 --keyledger.data-dir="$WORK/$1" \
     --keyledger.bootstrap.client-id=bench-admin --keyledger.bootstrap.client-secret="$admin_secret" \
     --logging.level.root=WARN > "$WORK/$1.log" 2>&1 &
   pids+=($!); pid[$1]=$!

@@ -58,7 +58,8 @@ final class RunningKeyledger implements AutoCloseable {
 
     static RunningKeyledger startWithoutBootstrapCredentials(Path dataDir, String... properties) {
         // As command-line arguments, they take precedence over application.properties, as a user's would.
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--keyledger.data-dir=" + dataDir));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+                "--keyledger.data-dir=" + dataDir));
         for (String property : withTestDefaults(List.of(properties))) {
             arguments.add("--" + property);
         }
@@ -148,6 +149,15 @@ final class RunningKeyledger implements AutoCloseable {
 
     int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** The management port (health, metrics), random like the public one; Spring publishes it as local.management.port. */
+    int managementPort() {
+        return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+    }
+
+    URI managementUri() {
+        return URI.create("http://127.0.0.1:" + managementPort());
     }
 
     /** A bean of the running service, to look at what HTTP does not show (the token endpoint's keys, say). */

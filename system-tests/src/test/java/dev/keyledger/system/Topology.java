@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,6 +76,24 @@ final class Topology implements BeforeAllCallback {
 
     static List<URI> queryNodes() {
         return uris("KEYLEDGER_QUERY_URLS");
+    }
+
+    /** Each node's management URL (health, metrics) by its part name: command, query-1, query-2, token-1, token-2. */
+    static Map<String, URI> managementNodes() {
+        Map<String, URI> nodes = new LinkedHashMap<>();
+        for (String pair : setting("KEYLEDGER_MANAGEMENT_URLS").split(",")) {
+            int equals = pair.indexOf('=');
+            nodes.put(pair.substring(0, equals), URI.create(pair.substring(equals + 1)));
+        }
+        return nodes;
+    }
+
+    /**
+     * The topology's Prometheus, scraping every node's management port; empty when scripts/topology ran without one
+     * (no {@code prometheus} installed and {@code KEYLEDGER_TOPOLOGY_REQUIRED} not set).
+     */
+    static Optional<URI> prometheus() {
+        return Optional.ofNullable(settings.get("KEYLEDGER_PROMETHEUS_URL")).map(URI::create);
     }
 
     static String kafkaBootstrap() {
@@ -179,6 +199,11 @@ final class Topology implements BeforeAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear " + dir, e);
         }
+    }
+
+    /** A file of the repository the topology runs from (its scripts, its deploy folder). */
+    static Path repositoryFile(String relativePath) {
+        return REPOSITORY.resolve(relativePath);
     }
 
     /** The repository root: the working directory (a benchmark run from there) or its parent (Maven's module dir). */

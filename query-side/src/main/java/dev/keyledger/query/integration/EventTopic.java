@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The integration topic and the one producer that writes it, shared by the live publisher and republish jobs.
@@ -41,6 +42,7 @@ public class EventTopic implements AutoCloseable {
     private final Map<String, Object> clientConfig;
     private final Producer<String, byte[]> producer;
     private final OutageLog outages;
+    private final AtomicLong failures = new AtomicLong();
     private volatile boolean exists;
 
     /** @param clientConfig the broker connection: bootstrap servers and any {@code spring.kafka.properties.*} */
@@ -146,7 +148,13 @@ public class EventTopic implements AutoCloseable {
         }
     }
 
+    /** Batches the broker did not acknowledge since the node started (each is retried; nothing is lost). */
+    public long failures() {
+        return failures.get();
+    }
+
     private KafkaUnavailable unavailable(String detail) {
+        failures.incrementAndGet();
         outages.failed(detail);
         return new KafkaUnavailable(detail);
     }

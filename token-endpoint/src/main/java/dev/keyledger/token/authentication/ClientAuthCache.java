@@ -7,6 +7,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,9 @@ public class ClientAuthCache implements SmartInitializingSingleton {
     private final Map<String, ClientAuthEntry> entries = new ConcurrentHashMap<>();
     /** Where the next read starts: zero (every row) until the first read succeeded. */
     private long horizon;
+    /** {@code System.nanoTime()} when the last successful read began (its snapshot is at least that recent). */
+    private volatile long lastReadAt;
+    private volatile boolean loaded;
 
     ClientAuthCache(ClientAuthRepository repository) {
         this.repository = repository;
@@ -40,6 +44,15 @@ public class ClientAuthCache implements SmartInitializingSingleton {
 
     public Optional<ClientAuthEntry> find(String clientId) {
         return Optional.ofNullable(entries.get(clientId));
+    }
+
+    /**
+     * How long ago the last successful read of the view began: the cache holds every change committed before then,
+     * so this bounds how far it lags the view (the view's own lag behind the event store is the query side's).
+     * Empty until the first read succeeded.
+     */
+    public Optional<Duration> age() {
+        return loaded ? Optional.of(Duration.ofNanos(System.nanoTime() - lastReadAt)) : Optional.empty();
     }
 
     @Override
@@ -50,6 +63,7 @@ public class ClientAuthCache implements SmartInitializingSingleton {
     /** Reads what changed; from the poll and from notifications, one at a time. */
     @Scheduled(fixedDelayString = "${keyledger.token.auth-view-poll:PT0.25S}")
     public synchronized void refresh() {
+        long started = System.nanoTime();
         ClientAuthChanges changes;
         try {
             changes = repository.changedSince(horizon);
@@ -62,5 +76,7 @@ public class ClientAuthCache implements SmartInitializingSingleton {
                     (cached, fresh) -> fresh.revision() > cached.revision() ? fresh : cached);
         }
         horizon = changes.nextHorizon();
+        lastReadAt = started;
+        loaded = true;
     }
 }

@@ -26,7 +26,8 @@ public class TokenSettings implements ApplicationListener<WebServerInitializedEv
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        if (configuredIssuer.isEmpty()) {
+        // The management server announces itself too (namespace "management"): only the public one is the issuer.
+        if (configuredIssuer.isEmpty() && event.getApplicationContext().getServerNamespace() == null) {
             issuer = "http://localhost:" + event.getWebServer().getPort();
         }
     }

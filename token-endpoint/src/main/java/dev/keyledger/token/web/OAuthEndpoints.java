@@ -9,6 +9,7 @@ import dev.keyledger.token.authentication.ClientAuthenticator;
 import dev.keyledger.token.config.HotPathJson;
 import dev.keyledger.token.config.TokenSettings;
 import dev.keyledger.token.issuance.IssuanceLog;
+import dev.keyledger.token.metrics.TokenMetrics;
 import dev.keyledger.token.throttle.FailureThrottle;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,11 +29,11 @@ class OAuthEndpoints {
                                                        AccessTokenIssuer issuer, AccessTokenVerifier verifier,
                                                        Revocations revocations, ClientAuthCache clients,
                                                        IssuanceLog log, TokenSettings settings, SigningTurns turns,
-                                                       ObjectMapper json) {
+                                                       TokenMetrics metrics, ObjectMapper json) {
         OAuthResponses responses = new OAuthResponses(HotPathJson.from(json));
         CallerAuthentication callers = new CallerAuthentication(authenticator, throttle);
         OAuthServlet servlet = new OAuthServlet(
-                new TokenEndpoint(authenticator, throttle, issuer, log, settings, turns, responses),
+                new TokenEndpoint(authenticator, throttle, issuer, log, settings, turns, responses, metrics),
                 new IntrospectionEndpoint(callers, verifier, revocations, clients, responses),
                 new RevocationEndpoint(callers, verifier, revocations, responses),
                 responses);

@@ -13,6 +13,8 @@ import dev.keyledger.token.grant.GrantResolver;
 import dev.keyledger.token.issuance.IssuanceLog;
 import dev.keyledger.token.issuance.IssuanceRecord;
 import dev.keyledger.token.issuance.Outcome;
+import dev.keyledger.token.metrics.TokenMetrics;
+import dev.keyledger.token.metrics.TokenRequestOutcome;
 import dev.keyledger.token.throttle.FailureThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,8 +27,8 @@ import java.util.OptionalLong;
 
 /**
  * {@code POST /oauth2/token}, the client credentials grant (RFC 6749 §4.4): read → throttle → authenticate →
- * resolve the grant → sign → answer, every outcome in the issuance log. Nothing here waits for the database; the
- * steps between reading and answering take a signing turn.
+ * resolve the grant → sign → answer, every outcome in the issuance log and in the metrics. Nothing here waits for
+ * the database; the steps between reading and answering take a signing turn.
  */
 final class TokenEndpoint {
 
@@ -37,9 +39,11 @@ final class TokenEndpoint {
     private final TokenSettings settings;
     private final SigningTurns turns;
     private final OAuthResponses responses;
+    private final TokenMetrics metrics;
 
     TokenEndpoint(ClientAuthenticator authenticator, FailureThrottle throttle, AccessTokenIssuer issuer,
-                  IssuanceLog log, TokenSettings settings, SigningTurns turns, OAuthResponses responses) {
+                  IssuanceLog log, TokenSettings settings, SigningTurns turns, OAuthResponses responses,
+                  TokenMetrics metrics) {
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.issuer = issuer;
@@ -47,16 +51,29 @@ final class TokenEndpoint {
         this.settings = settings;
         this.turns = turns;
         this.responses = responses;
+        this.metrics = metrics;
     }
 
     void handle(HttpServletRequest http, HttpServletResponse response) throws IOException {
-        ClientRequest request = ClientRequestReader.read(http);
-        String address = http.getRemoteAddr();
-        TokenAnswer answer = turns.run(() -> answer(request, address, Instant.now()));
-        if (answer.error() != null) {
-            responses.error(response, answer.error());
-        } else {
-            responses.ok(response, answer.token());
+        long started = System.nanoTime();
+        // Whatever escapes (a missing signing key, a failure) is answered by the servlet as the server's error.
+        TokenRequestOutcome outcome = TokenRequestOutcome.SERVER_ERROR;
+        try {
+            ClientRequest request = ClientRequestReader.read(http);
+            String address = http.getRemoteAddr();
+            TokenAnswer answer = turns.run(() -> answer(request, address, Instant.now()));
+            if (answer.error() != null) {
+                outcome = TokenRequestOutcome.ofError(answer.error().error());
+                responses.error(response, answer.error());
+            } else {
+                outcome = TokenRequestOutcome.ISSUED;
+                responses.ok(response, answer.token());
+            }
+        } catch (OAuthProblem problem) {
+            outcome = TokenRequestOutcome.ofError(problem.error().error());
+            throw problem;
+        } finally {
+            metrics.recordRequest(outcome, System.nanoTime() - started);
         }
     }
 
@@ -97,7 +114,9 @@ final class TokenEndpoint {
                     false, 0));
         }
         Grant grant = (Grant) decision;
+        long signingStarted = System.nanoTime();
         IssuedToken token = issuer.issue(authentication.client(), grant, now);
+        metrics.recordSigning(System.nanoTime() - signingStarted);
         log.record(new IssuanceRecord(now, loggedId, Outcome.ISSUED, token.jti(), authentication.secret().secretId(),
                 authentication.secret().slot(), grant.scopeString(), grant.audiences(), address, null));
         return TokenAnswer.issued(new TokenResponse(token.value(), "Bearer",

@@ -15,9 +15,11 @@ import dev.keyledger.token.issuance.IssuanceRecord;
 import dev.keyledger.token.issuance.Outcome;
 import dev.keyledger.token.issuance.RecordingIssuanceLog;
 import dev.keyledger.token.jose.KnownSigningKeys;
+import dev.keyledger.token.metrics.TokenMetrics;
 import dev.keyledger.token.throttle.FailureThrottle;
 import dev.keyledger.token.throttle.ThrottleSettings;
 import io.jsonwebtoken.Jwts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -53,10 +55,11 @@ class TokenEndpointTest {
     private final KnownSigningKeys keys = new KnownSigningKeys(List.of(KnownSigningKeys.generate("k1", "ES256")));
     private final RecordingIssuanceLog log = new RecordingIssuanceLog();
     private final SigningTurns turns = new SigningTurns();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final TokenEndpoint endpoint = new TokenEndpoint(new ClientAuthenticator(view.cache()),
             new FailureThrottle(new ThrottleSettings(3, 100, Duration.ofMinutes(1))),
             new AccessTokenIssuer(keys, TokenSettingsFixture.withIssuer(ISSUER), JSON), log,
-            TokenSettingsFixture.withIssuer(ISSUER), turns, new OAuthResponses(JSON));
+            TokenSettingsFixture.withIssuer(ISSUER), turns, new OAuthResponses(JSON), new TokenMetrics(meters));
 
     @AfterEach
     void stopTurns() {
@@ -175,6 +178,37 @@ class TokenEndpointTest {
 
         assertThat(problem.error().error()).isEqualTo("invalid_request");
         assertThat(log.records()).isEmpty();
+    }
+
+    @Test
+    void handleCountsEachRequestUnderItsOutcomeAndTimesItAndItsSigning() throws Exception {
+        handle(basic(CLIENT_ID, SECRET), "grant_type=client_credentials");
+        handle(basic(CLIENT_ID, "wrong"), "grant_type=client_credentials");
+        handle(basic(CLIENT_ID, SECRET), "scope=a%3Aread");
+        handle(basic(CLIENT_ID, SECRET), "grant_type=password");
+        handle(basic(CLIENT_ID, SECRET), "grant_type=client_credentials&scope=c%3Aadmin");
+        handle(basic(CLIENT_ID, SECRET), "grant_type=client_credentials&resource=https%3A%2F%2Fother.example");
+        handle(basic(CLIENT_ID, "wrong"), "grant_type=client_credentials");
+        handle(basic(CLIENT_ID, "wrong"), "grant_type=client_credentials");
+        handle(basic(CLIENT_ID, SECRET), "grant_type=client_credentials");
+        MockHttpServletRequest malformed = request(basic(CLIENT_ID, SECRET), "grant_type=client_credentials");
+        malformed.setQueryString("scope=a");
+        catchThrowableOfType(OAuthProblem.class, () -> endpoint.handle(malformed, new MockHttpServletResponse()));
+
+        assertThat(requests("issued")).isEqualTo(1);
+        assertThat(requests("invalid_client")).isEqualTo(3);
+        assertThat(requests("invalid_request")).isEqualTo(2);
+        assertThat(requests("unsupported_grant_type")).isEqualTo(1);
+        assertThat(requests("invalid_scope")).isEqualTo(1);
+        assertThat(requests("invalid_target")).isEqualTo(1);
+        assertThat(requests("throttled")).isEqualTo(1);
+        assertThat(requests("server_error")).isZero();
+        assertThat(meters.get("keyledger.token.request").timer().count()).isEqualTo(10);
+        assertThat(meters.get("keyledger.token.signing").timer().count()).isEqualTo(1);
+    }
+
+    private double requests(String outcome) {
+        return meters.get("keyledger.token.requests").tag("outcome", outcome).counter().count();
     }
 
     private MockHttpServletResponse handle(String authorization, String form) throws Exception {
