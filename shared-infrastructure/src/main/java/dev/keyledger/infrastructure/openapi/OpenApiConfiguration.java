@@ -64,6 +64,11 @@ public class OpenApiConfiguration {
     }
 
     @Bean
+    OperationCustomizer entityTagDocumentation() {
+        return new EntityTagDocumentation();
+    }
+
+    @Bean
     OpenApiCustomizer adminApiConventions() {
         return new AdminApiConventions();
     }

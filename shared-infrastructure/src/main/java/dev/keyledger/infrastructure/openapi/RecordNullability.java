@@ -4,6 +4,7 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Schema;
 
 import java.lang.reflect.RecordComponent;
@@ -12,7 +13,8 @@ import java.util.Iterator;
 /**
  * Says of every record answered what Jackson writes for it here ({@code default-property-inclusion=always}): each
  * component is always present, and one of a reference type may be {@code null} ("fields that do not apply are null",
- * API.md §2). Nested records and enums are left non-null: no answer leaves them out.
+ * API.md §2). Nested records and enums are left non-null: no answer leaves them out. A component that carries its own
+ * {@code @Schema} or {@code @ArraySchema} (the request bodies) is described by that alone.
  */
 final class RecordNullability implements ModelConverter {
 
@@ -38,8 +40,8 @@ final class RecordNullability implements ModelConverter {
     private static void describe(Class<?> record, Schema model) {
         for (RecordComponent component : record.getRecordComponents()) {
             Schema property = (Schema) model.getProperties().get(component.getName());
-            if (property == null) {
-                continue; // unwrapped into its parent, or not written at all
+            if (property == null || describedByItself(component)) {
+                continue; // unwrapped into its parent, not written at all, or annotated
             }
             if (model.getRequired() == null || !model.getRequired().contains(component.getName())) {
                 model.addRequiredItem(component.getName());
@@ -50,5 +52,10 @@ final class RecordNullability implements ModelConverter {
                 property.addType("null");
             }
         }
+    }
+
+    private static boolean describedByItself(RecordComponent component) {
+        return component.getAccessor().isAnnotationPresent(io.swagger.v3.oas.annotations.media.Schema.class)
+                || component.getAccessor().isAnnotationPresent(ArraySchema.class);
     }
 }
