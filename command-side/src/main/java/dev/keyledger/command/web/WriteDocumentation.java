@@ -25,6 +25,7 @@ final class WriteDocumentation implements OperationCustomizer {
             ApiDocumentation.requestHeader(operation, "If-Match",
                     "\"<version>\": apply the write only to that version of the resource");
             ApiDocumentation.problem(operation, 412, "the resource is no longer at the version of If-Match");
+            ApiDocumentation.responseHeader(operation, 412, "ETag", "\"<version>\" the resource is at now");
         }
         boolean idempotent = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(parameter -> "Idempotency-Key".equals(parameter.getName()));

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
-import java.util.Map;
 
 /**
  * The pieces of an operation every side describes the same way: an RFC 9457 problem answer, a request header, a
@@ -53,12 +52,17 @@ public final class ApiDocumentation {
         if (operation.getResponses() == null) {
             return;
         }
-        for (Map.Entry<String, ApiResponse> response : operation.getResponses().entrySet()) {
-            if (response.getKey().startsWith("2")) {
-                response.getValue().addHeaderObject(name, new Header().description(description).required(true)
-                        .schema(string()));
+        for (String status : operation.getResponses().keySet()) {
+            if (status.startsWith("2")) {
+                responseHeader(operation, Integer.parseInt(status), name, description);
             }
         }
+    }
+
+    /** A header the answer {@code status} of the operation always carries; that answer must be documented. */
+    public static void responseHeader(Operation operation, int status, String name, String description) {
+        ApiResponse response = operation.getResponses().get(Integer.toString(status));
+        response.addHeaderObject(name, new Header().description(description).required(true).schema(string()));
     }
 
     static Schema<?> string() {
