@@ -1,6 +1,7 @@
 package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.infrastructure.access.PublicEndpoint;
 import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.standalone.OpenApiContract.Exchange;
@@ -11,6 +12,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentTest {
 
     private static final String DOCUMENT = "/api/v1/openapi.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningKeyledger keyledger;
     private static OpenApiContract contract;
@@ -62,6 +67,21 @@ class OpenApiDocumentTest {
         assertThat(parameterNames(patch)).contains("If-Match", "clientId");
         assertThat(patch.path("responses").has("412")).isTrue();
         assertThat(document.at("/paths/~1api~1v1~1openapi.json/get/security")).isEmpty();
+    }
+
+    /**
+     * The proxy of the topology serves the whole API's document as a file (docs/DECISIONS.md 110): it must be this
+     * one. When a route changes on purpose, the fresh document is left in target/ to be copied over the file.
+     */
+    @Test
+    void theDocumentTheProxyServesIsTheOneThisServiceServes() throws IOException {
+        Path committed = Path.of("..", "deploy", "openapi", "keyledger-admin-api.json");
+        Path fresh = Path.of("target", "keyledger-admin-api.json");
+        Files.writeString(fresh, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(contract.document()) + "\n");
+        assertThat(JSON.readTree(committed.toFile()).equals(contract.document()))
+                .as("deploy/openapi/keyledger-admin-api.json is not the document served; if the change is meant: "
+                        + "cp standalone/target/keyledger-admin-api.json deploy/openapi/")
+                .isTrue();
     }
 
     @Test
