@@ -59,8 +59,8 @@ final class OpenApiContract {
     }
 
     /**
-     * One request sent and the answer it got: {@code headers} are the request's name, value pairs, {@code answerHeaders}
-     * the answer's first value of each header, by name in any case.
+     * One request sent and the answer it got: {@code headers} are the request's name, value pairs,
+     * {@code answerHeaders} the answer's first value of each header, by name in any case.
      */
     record Exchange(String method, String target, String requestBody, List<String> headers, int status,
                     Map<String, String> answerHeaders, String answerBody) {
@@ -96,7 +96,8 @@ final class OpenApiContract {
         if (template.isEmpty()) {
             return List.of(where + ": no operation in the document");
         }
-        JsonNode operation = document.path("paths").path(template.get()).path(exchange.method().toLowerCase(Locale.ROOT));
+        JsonNode operation = document.path("paths").path(template.get())
+                .path(exchange.method().toLowerCase(Locale.ROOT));
         List<String> faults = new ArrayList<>();
         checkRequest(operation, target, exchange, faults);
         checkAnswer(operation, exchange, faults);
@@ -218,8 +219,9 @@ final class OpenApiContract {
      */
     private JsonSchema schema(JsonNode inline) {
         JsonNode absolute = absoluteReferences(inline.deepCopy());
-        return schemas.getSchema(SchemaLocation.of(DOCUMENT_IRI + "/operation-schema/" + inlineSchemas.incrementAndGet()),
-                absolute, CONFIG);
+        SchemaLocation location = SchemaLocation.of(DOCUMENT_IRI + "/operation-schema/"
+                + inlineSchemas.incrementAndGet());
+        return schemas.getSchema(location, absolute, CONFIG);
     }
 
     private static JsonNode absoluteReferences(JsonNode node) {

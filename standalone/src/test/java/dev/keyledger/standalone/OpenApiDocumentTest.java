@@ -170,7 +170,8 @@ class OpenApiDocumentTest {
         Exchange register = Exchange.of("POST", "/api/v1/clients", registration, List.of(), registered);
         assertThat(contract.violations(register)).isEmpty();
         String clientPath = "/api/v1/clients/" + registered.text("clientId");
-        Exchange read = Exchange.of("GET", clientPath, null, List.of(), expect(admin.send("GET", clientPath, null), 200));
+        Exchange read = Exchange.of("GET", clientPath, null, List.of(),
+                expect(admin.send("GET", clientPath, null), 200));
         assertThat(contract.violations(read)).isEmpty();
 
         assertThat(contract.violations(register.withRequestBody("{\"name\":\"checked\",\"colour\":\"red\"}")))

@@ -39,7 +39,7 @@ class OpenApiThroughProxyTest {
             assertThat(own.path("openapi").asText()).isEqualTo("3.1.0");
             operations(own).forEach((operation, permission) -> {
                 if (!operation.equals("GET /api/v1/openapi.json")) {
-                    assertThat(served.put(operation, permission)).as(operation + " documented by two services").isNull();
+                    assertThat(served.put(operation, permission)).as(operation + " documented twice").isNull();
                 }
             });
         }

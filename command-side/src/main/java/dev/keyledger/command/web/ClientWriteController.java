@@ -159,7 +159,8 @@ class ClientWriteController {
     }
 
     @RequestBody(content = @Content(schema = @Schema(implementation = NewSecondarySecret.class)))
-    @ApiResponse(responseCode = "201", description = "the new SECONDARY secret, shown this once, and the client", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "the new SECONDARY secret, shown this once, and the client",
+            useReturnTypeSchema = true)
     @AnswersWithETag
     @PostMapping("/{clientId}/secrets")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
@@ -174,7 +175,8 @@ class ClientWriteController {
         return issued(secret, state);
     }
 
-    @ApiResponse(responseCode = "201", description = "the new PRIMARY secret, shown this once, and the client", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "the new PRIMARY secret, shown this once, and the client",
+            useReturnTypeSchema = true)
     @AnswersWithETag
     @PostMapping("/{clientId}/secrets/rotate")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
@@ -185,7 +187,8 @@ class ClientWriteController {
         return issued(secret, state);
     }
 
-    @ApiResponse(responseCode = "200", description = "the client, the secondary now PRIMARY", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "the client, the secondary now PRIMARY",
+            useReturnTypeSchema = true)
     @AnswersWithETag
     @PostMapping("/{clientId}/secrets/{secretId}/promote")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)

@@ -53,11 +53,16 @@ class ClientReadController {
         this.audit = audit;
         this.readYourWrites = readYourWrites;
     }
-    @Parameter(name = "status", in = ParameterIn.QUERY, description = "only clients in this state", schema = @Schema(type = "string", allowableValues = {"ACTIVE", "DISABLED", "DELETED"}))
-    @Parameter(name = "role", in = ParameterIn.QUERY, description = "only clients holding this role", schema = @Schema(type = "string"))
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "the name contains this, ignoring case", schema = @Schema(type = "string"))
-    @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
-    @Parameter(name = "size", in = ParameterIn.QUERY, description = "items per page", schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "only clients in this state",
+            schema = @Schema(type = "string", allowableValues = {"ACTIVE", "DISABLED", "DELETED"}))
+    @Parameter(name = "role", in = ParameterIn.QUERY, description = "only clients holding this role",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "the name contains this, ignoring case",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0",
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "items per page",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
 
     @GetMapping
     @RequiresPermission(AdminPermissions.CLIENTS_READ)
@@ -72,8 +77,11 @@ class ClientReadController {
         return queries.list(new ClientFilter(status, role, nameContains), page).map(views::render);
     }
     @AnswersWithETag
-    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "the state as it was at this instant (RFC 3339)", schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "minVersion", in = ParameterIn.QUERY, description = "wait up to 2 s for the read model to reach this version, else 503", schema = @Schema(type = "integer", minimum = "0"))
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "the state as it was at this instant (RFC 3339)",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "minVersion", in = ParameterIn.QUERY,
+            description = "wait up to 2 s for the read model to reach this version, else 503",
+            schema = @Schema(type = "integer", minimum = "0"))
 
     @GetMapping("/{clientId}")
     @RequiresPermission(AdminPermissions.CLIENTS_READ)

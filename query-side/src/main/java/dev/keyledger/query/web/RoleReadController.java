@@ -43,8 +43,10 @@ class RoleReadController {
         this.audit = audit;
         this.readYourWrites = readYourWrites;
     }
-    @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
-    @Parameter(name = "size", in = ParameterIn.QUERY, description = "items per page", schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0",
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "items per page",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
 
     @GetMapping
     @RequiresPermission(AdminPermissions.ROLES_READ)
@@ -55,7 +57,9 @@ class RoleReadController {
         return queries.list(page).map(RoleReadController::view);
     }
     @AnswersWithETag
-    @Parameter(name = "minVersion", in = ParameterIn.QUERY, description = "wait up to 2 s for the read model to reach this version, else 503", schema = @Schema(type = "integer", minimum = "0"))
+    @Parameter(name = "minVersion", in = ParameterIn.QUERY,
+            description = "wait up to 2 s for the read model to reach this version, else 503",
+            schema = @Schema(type = "integer", minimum = "0"))
 
     @GetMapping("/{roleName}")
     @RequiresPermission(AdminPermissions.ROLES_READ)

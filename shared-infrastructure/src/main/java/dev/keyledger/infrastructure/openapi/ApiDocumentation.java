@@ -39,7 +39,8 @@ public final class ApiDocumentation {
     /** An optional request header. */
     public static void requestHeader(Operation operation, String name, String description) {
         boolean present = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(parameter -> "header".equals(parameter.getIn()) && name.equalsIgnoreCase(parameter.getName()));
+                .anyMatch(parameter -> "header".equals(parameter.getIn())
+                        && name.equalsIgnoreCase(parameter.getName()));
         if (!present) {
             Parameter header = new HeaderParameter().name(name).description(description).required(false)
                     .schema(string());
