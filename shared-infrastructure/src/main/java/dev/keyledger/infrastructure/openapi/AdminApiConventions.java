@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * What follows from a route's path alone: each template variable is a required string path parameter (the command
- * side binds them to typed ids its own way, which springdoc cannot see), and a checked route with one can answer 404.
+ * side binds them to typed ids its own way, which springdoc cannot see), a checked route with one can answer 404, and
+ * the route is grouped by the resource it names ({@code clients}, {@code roles}, ...) rather than by the controller
+ * class that serves it, which differs between the sides.
  */
 final class AdminApiConventions implements OpenApiCustomizer {
 
@@ -28,6 +30,7 @@ final class AdminApiConventions implements OpenApiCustomizer {
         for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
             List<String> variables = variables(path.getKey());
             for (Operation operation : path.getValue().readOperations()) {
+                operation.setTags(List.of(resource(path.getKey())));
                 for (String variable : variables) {
                     pathParameter(operation, variable);
                 }
@@ -48,6 +51,12 @@ final class AdminApiConventions implements OpenApiCustomizer {
             }
         }
         operation.addParametersItem(new PathParameter().name(name).required(true).schema(ApiDocumentation.string()));
+    }
+
+    /** {@code /api/v1/clients/{clientId}/secrets} → {@code clients}; {@code /api/v1/openapi.json} → {@code openapi}. */
+    private static String resource(String path) {
+        String[] segments = path.split("/");
+        return segments.length > 3 ? segments[3].replace(".json", "") : path;
     }
 
     private static List<String> variables(String path) {
