@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,10 @@ final class AdminClient {
 
         String header(String name) {
             return response.headers().firstValue(name).orElse(null);
+        }
+
+        HttpHeaders headers() {
+            return response.headers();
         }
 
         byte[] bytes() {

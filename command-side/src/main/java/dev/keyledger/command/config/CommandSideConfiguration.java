@@ -4,6 +4,7 @@ import dev.keyledger.command.lookup.CommandLookupProjector;
 import dev.keyledger.command.signingkey.SigningKeySettings;
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
 import dev.keyledger.infrastructure.crypto.KeyEncryptionKey;
+import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.audit.AuditMetadata;
@@ -24,7 +25,7 @@ import java.time.Duration;
 
 /** Wires the command side: its schema, its Axon settings, its key-encryption key, its signing-key settings. */
 @Configuration(proxyBeanMethods = false)
-@Import({WebEdgeConfiguration.class, AdminAccessConfiguration.class})
+@Import({WebEdgeConfiguration.class, AdminAccessConfiguration.class, OpenApiConfiguration.class})
 @EnableScheduling
 public class CommandSideConfiguration {
 

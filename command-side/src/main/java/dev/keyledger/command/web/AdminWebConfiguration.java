@@ -1,5 +1,12 @@
 package dev.keyledger.command.web;
 
+import dev.keyledger.command.dispatch.AuditContext;
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.kernel.id.SecretId;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,6 +25,14 @@ class AdminWebConfiguration implements WebMvcConfigurer {
 
     AdminWebConfiguration(AdminRequests adminRequests) {
         this.adminRequests = adminRequests;
+    }
+
+    /** The shared arguments are resolved here, not sent by a caller: the OpenAPI document must not list them. */
+    @Bean
+    OperationCustomizer writeDocumentation() {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatch.class, EmptyBody.class, AuditContext.class,
+                ClientId.class, SecretId.class, RoleName.class);
+        return new WriteDocumentation();
     }
 
     @Override

@@ -9,8 +9,12 @@ import dev.keyledger.command.idempotency.IdempotentExecution;
 import dev.keyledger.command.idempotency.StoredAnswer;
 import dev.keyledger.command.secret.NewSecret;
 import dev.keyledger.command.secret.SecretGenerator;
+import dev.keyledger.command.web.body.ClientDetails;
+import dev.keyledger.command.web.body.NewClient;
+import dev.keyledger.command.web.body.NewSecondarySecret;
 import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.infrastructure.api.PathIds;
+import dev.keyledger.infrastructure.openapi.AnswersWithETag;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.client.Audience;
 import dev.keyledger.kernel.client.ClientDescription;
@@ -34,6 +38,11 @@ import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.secret.SecretSlot;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -84,9 +93,14 @@ class ClientWriteController {
         this.json = json;
     }
 
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewClient.class)))
+    @ApiResponse(responseCode = "201", description = "registered; clientSecret is shown this once",
+            content = @Content(schema = @Schema(implementation = RegisteredClient.class)))
+    @AnswersWithETag
     @PostMapping
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<byte[]> register(HttpServletRequest http,
+                                    @Parameter(description = IdempotencyKeys.MEANING)
                                     @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                     AuditContext audit) {
         byte[] body = JsonRequests.read(http);
@@ -123,6 +137,9 @@ class ClientWriteController {
                 Versions.etag(state.version()), body);
     }
 
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ClientDetails.class)))
+    @ApiResponse(responseCode = "200", description = "the changed client", useReturnTypeSchema = true)
+    @AnswersWithETag
     @PatchMapping("/{clientId}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> changeDetails(ClientId clientId, HttpServletRequest http, IfMatch ifMatch,
@@ -141,6 +158,10 @@ class ClientWriteController {
                 audit);
     }
 
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewSecondarySecret.class)))
+    @ApiResponse(responseCode = "201", description = "the new SECONDARY secret, shown this once, and the client",
+            useReturnTypeSchema = true)
+    @AnswersWithETag
     @PostMapping("/{clientId}/secrets")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<IssuedSecret> addSecondarySecret(ClientId clientId, HttpServletRequest http, IfMatch ifMatch,
@@ -154,6 +175,9 @@ class ClientWriteController {
         return issued(secret, state);
     }
 
+    @ApiResponse(responseCode = "201", description = "the new PRIMARY secret, shown this once, and the client",
+            useReturnTypeSchema = true)
+    @AnswersWithETag
     @PostMapping("/{clientId}/secrets/rotate")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<IssuedSecret> rotate(ClientId clientId, EmptyBody body, IfMatch ifMatch, AuditContext audit) {
@@ -163,6 +187,9 @@ class ClientWriteController {
         return issued(secret, state);
     }
 
+    @ApiResponse(responseCode = "200", description = "the client, the secondary now PRIMARY",
+            useReturnTypeSchema = true)
+    @AnswersWithETag
     @PostMapping("/{clientId}/secrets/{secretId}/promote")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> promote(ClientId clientId, SecretId secretId, EmptyBody body, IfMatch ifMatch,
@@ -170,6 +197,8 @@ class ClientWriteController {
         return write(new PromoteSecondarySecret(clientId, secretId, ifMatch.expectedVersion()), audit);
     }
 
+    @ApiResponse(responseCode = "200", description = "the client without that secret", useReturnTypeSchema = true)
+    @AnswersWithETag
     @DeleteMapping("/{clientId}/secrets/{secretId}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> deleteSecondarySecret(@RequestParam(name = "force", defaultValue = "false") boolean force,
@@ -179,6 +208,8 @@ class ClientWriteController {
     }
 
     /** The role is read after the body, as it always was: a bad role with a bad body is answered about the body. */
+    @ApiResponse(responseCode = "200", description = "the client holding the role", useReturnTypeSchema = true)
+    @AnswersWithETag
     @PutMapping("/{clientId}/roles/{roleName}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> assignRole(ClientId clientId, EmptyBody body, RoleName roleName, IfMatch ifMatch,
@@ -186,6 +217,8 @@ class ClientWriteController {
         return write(new AssignRole(clientId, roleName, ifMatch.expectedVersion()), audit);
     }
 
+    @ApiResponse(responseCode = "200", description = "the client without the role", useReturnTypeSchema = true)
+    @AnswersWithETag
     @DeleteMapping("/{clientId}/roles/{roleName}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> unassignRole(ClientId clientId, EmptyBody body, RoleName roleName, IfMatch ifMatch,
@@ -193,18 +226,24 @@ class ClientWriteController {
         return write(new UnassignRole(clientId, roleName, ifMatch.expectedVersion()), audit);
     }
 
+    @ApiResponse(responseCode = "200", description = "the disabled client", useReturnTypeSchema = true)
+    @AnswersWithETag
     @PostMapping("/{clientId}/disable")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> disable(ClientId clientId, EmptyBody body, IfMatch ifMatch, AuditContext audit) {
         return write(new DisableClient(clientId, ifMatch.expectedVersion()), audit);
     }
 
+    @ApiResponse(responseCode = "200", description = "the enabled client", useReturnTypeSchema = true)
+    @AnswersWithETag
     @PostMapping("/{clientId}/enable")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> enable(ClientId clientId, EmptyBody body, IfMatch ifMatch, AuditContext audit) {
         return write(new EnableClient(clientId, ifMatch.expectedVersion()), audit);
     }
 
+    @ApiResponse(responseCode = "200", description = "the deleted client, for good", useReturnTypeSchema = true)
+    @AnswersWithETag
     @DeleteMapping("/{clientId}")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)
     ResponseEntity<ClientView> delete(ClientId clientId, EmptyBody body, IfMatch ifMatch, AuditContext audit) {

@@ -4,13 +4,20 @@ import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.dispatch.CommandDispatcher;
 import dev.keyledger.command.role.RoleDeletion;
 import dev.keyledger.command.role.RoleStateReader;
+import dev.keyledger.command.web.body.NewRole;
+import dev.keyledger.command.web.body.RolePermissions;
 import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.infrastructure.openapi.AnswersWithETag;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.permission.Permission;
 import dev.keyledger.kernel.role.command.CreateRole;
 import dev.keyledger.kernel.role.command.ReplaceRolePermissions;
 import dev.keyledger.kernel.role.view.RoleView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,6 +47,9 @@ class RoleWriteController {
         this.stateReader = stateReader;
         this.deletion = deletion;
     }
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewRole.class)))
+    @ApiResponse(responseCode = "201", description = "the new role", useReturnTypeSchema = true)
+    @AnswersWithETag
 
     @PostMapping
     @RequiresPermission(AdminPermissions.ROLES_WRITE)
@@ -63,6 +73,9 @@ class RoleWriteController {
                 .eTag(Versions.etag(state.version()))
                 .body(state);
     }
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RolePermissions.class)))
+    @ApiResponse(responseCode = "200", description = "the role with its new permissions", useReturnTypeSchema = true)
+    @AnswersWithETag
 
     @PutMapping("/{roleName}/permissions")
     @RequiresPermission(AdminPermissions.ROLES_WRITE)
@@ -76,6 +89,7 @@ class RoleWriteController {
                 new ReplaceRolePermissions(roleName, Set.copyOf(permissions), ifMatch.expectedVersion()), audit);
         return ResponseEntity.ok().eTag(Versions.etag(state.version())).body(state);
     }
+    @ApiResponse(responseCode = "204", description = "deleted; every client holding it was unassigned")
 
     @DeleteMapping("/{roleName}")
     @RequiresPermission(AdminPermissions.ROLES_WRITE)

@@ -5,6 +5,7 @@ import dev.keyledger.command.signingkey.KeyRecord;
 import dev.keyledger.command.signingkey.SigningKeyLifecycle;
 import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.kernel.audit.AdminPermissions;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,6 +27,8 @@ class SigningKeyWriteController {
      * Publishes a new key now; it signs after the activation delay, when the current key retires. 202: the rotation
      * completes later, on its own.
      */
+    @ApiResponse(responseCode = "202", description = "a new key is published; it signs from activatesAt on",
+            useReturnTypeSchema = true)
     @PostMapping("/rotate")
     @RequiresPermission(AdminPermissions.KEYS_WRITE)
     ResponseEntity<RotatedKey> rotate(EmptyBody body, AuditContext audit) {

@@ -1,6 +1,7 @@
 package dev.keyledger.query.config;
 
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
+import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.ChannelListener;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
@@ -33,7 +34,7 @@ import javax.sql.DataSource;
 
 /** Wires the query side: its schema, its token store, its processors. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@Import({WebEdgeConfiguration.class, AdminAccessConfiguration.class})
+@Import({WebEdgeConfiguration.class, AdminAccessConfiguration.class, OpenApiConfiguration.class})
 @EnableScheduling
 public class QuerySideConfiguration {
 

@@ -12,6 +12,11 @@ import dev.keyledger.query.audit.AuditTrail;
 import dev.keyledger.query.chain.ChainVerdict;
 import dev.keyledger.query.chain.ChainVerifier;
 import dev.keyledger.query.eventstore.EventCriteria;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -62,6 +67,24 @@ class AuditController {
         QueryParams.of(http, Set.of()).validate();
         return chain.verify();
     }
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "only entries after this global position",
+            schema = @Schema(type = "integer", minimum = "0"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY,
+            description = "entries per page (at most 1000; unlimited when streamed)",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @Parameter(name = "type", in = ParameterIn.QUERY,
+            description = "wire names separated by commas, such as client.registered,role.deleted",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "aggregateId", in = ParameterIn.QUERY, description = "a client id, a role name or a key id",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "from this instant, inclusive",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "before this instant",
+            schema = @Schema(type = "string", format = "date-time"))
+    @ApiResponse(responseCode = "200", description = "the entries in global order", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = AuditPage.class)),
+            @Content(mediaType = "application/x-ndjson",
+                    schema = @Schema(type = "string", description = "one audit entry per line, as in items"))})
 
     @GetMapping("/events")
     @RequiresPermission(AdminPermissions.AUDIT_READ)

@@ -4,6 +4,7 @@ import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.infrastructure.api.EntityTags;
 import dev.keyledger.infrastructure.api.NotFound;
 import dev.keyledger.infrastructure.api.PathIds;
+import dev.keyledger.infrastructure.openapi.AnswersWithETag;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.view.ClientView;
@@ -17,6 +18,9 @@ import dev.keyledger.query.client.ClientQueries;
 import dev.keyledger.query.client.ClientViews;
 import dev.keyledger.query.paging.Page;
 import dev.keyledger.query.paging.PageRequest;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +53,16 @@ class ClientReadController {
         this.audit = audit;
         this.readYourWrites = readYourWrites;
     }
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "only clients in this state",
+            schema = @Schema(type = "string", allowableValues = {"ACTIVE", "DISABLED", "DELETED"}))
+    @Parameter(name = "role", in = ParameterIn.QUERY, description = "only clients holding this role",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "the name contains this, ignoring case",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0",
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "items per page",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
 
     @GetMapping
     @RequiresPermission(AdminPermissions.CLIENTS_READ)
@@ -62,6 +76,12 @@ class ClientReadController {
         params.validate();
         return queries.list(new ClientFilter(status, role, nameContains), page).map(views::render);
     }
+    @AnswersWithETag
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "the state as it was at this instant (RFC 3339)",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "minVersion", in = ParameterIn.QUERY,
+            description = "wait up to 2 s for the read model to reach this version, else 503",
+            schema = @Schema(type = "integer", minimum = "0"))
 
     @GetMapping("/{clientId}")
     @RequiresPermission(AdminPermissions.CLIENTS_READ)

@@ -8,6 +8,9 @@ import dev.keyledger.infrastructure.api.NotFound;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.query.integration.RepublishStatus;
 import dev.keyledger.query.integration.Republisher;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -40,6 +43,9 @@ class KafkaRepublishController {
     KafkaRepublishController(ObjectProvider<Republisher> republisher) {
         this.republisher = republisher;
     }
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = RepublishRequest.class)))
+    @ApiResponse(responseCode = "202", description = "the republish has started", useReturnTypeSchema = true)
 
     @PostMapping
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)

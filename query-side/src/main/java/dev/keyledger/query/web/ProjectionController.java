@@ -5,6 +5,7 @@ import dev.keyledger.infrastructure.api.NotFound;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.query.replay.ProjectionReplay;
 import dev.keyledger.query.replay.ProjectionStatus;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +47,7 @@ class ProjectionController {
         QueryParams.of(http, Set.of()).validate();
         return replay.status(name).orElseThrow(() -> unknown(name));
     }
+    @ApiResponse(responseCode = "202", description = "the replay has started", useReturnTypeSchema = true)
 
     @PostMapping("/{name}/replay")
     @RequiresPermission(AdminPermissions.CLIENTS_WRITE)

@@ -3,6 +3,7 @@ package dev.keyledger.query.web;
 import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.infrastructure.api.EntityTags;
 import dev.keyledger.infrastructure.api.PathIds;
+import dev.keyledger.infrastructure.openapi.AnswersWithETag;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
@@ -13,6 +14,9 @@ import dev.keyledger.query.paging.Page;
 import dev.keyledger.query.paging.PageRequest;
 import dev.keyledger.query.role.RoleQueries;
 import dev.keyledger.query.role.RoleSnapshot;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +43,10 @@ class RoleReadController {
         this.audit = audit;
         this.readYourWrites = readYourWrites;
     }
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "from 0",
+            schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "items per page",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "20"))
 
     @GetMapping
     @RequiresPermission(AdminPermissions.ROLES_READ)
@@ -48,6 +56,10 @@ class RoleReadController {
         params.validate();
         return queries.list(page).map(RoleReadController::view);
     }
+    @AnswersWithETag
+    @Parameter(name = "minVersion", in = ParameterIn.QUERY,
+            description = "wait up to 2 s for the read model to reach this version, else 503",
+            schema = @Schema(type = "integer", minimum = "0"))
 
     @GetMapping("/{roleName}")
     @RequiresPermission(AdminPermissions.ROLES_READ)

@@ -2,6 +2,7 @@ package dev.keyledger.token.config;
 
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
 import dev.keyledger.infrastructure.crypto.KeyEncryptionKey;
+import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.ChannelListener;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
@@ -22,7 +23,7 @@ import javax.sql.DataSource;
  * key-encryption key that opens the sealed private signing keys. Scheduling drives the in-memory views' refreshes.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WebEdgeConfiguration.class, AdminAccessConfiguration.class})
+@Import({WebEdgeConfiguration.class, AdminAccessConfiguration.class, OpenApiConfiguration.class})
 @EnableScheduling
 @EnableConfigurationProperties(ThrottleSettings.class)
 public class TokenEndpointConfiguration {
