@@ -1,6 +1,7 @@
 package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyledger.query.integration.KafkaPublisher;
 import dev.keyledger.query.processing.QueryViews;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.config.Configuration;
@@ -89,6 +90,24 @@ class HealthProbesTest {
             assertThat(management.send("GET", "/actuator/health/liveness", null).status()).isEqualTo(200);
         } finally {
             postgres.close();
+        }
+    }
+
+    @Test
+    void whenKafkaIsAway_thenTheNodeStaysReadyAndShowsThePublishersLag() {
+        // Nothing listens there (this helper's port range): every send fails and the publisher falls behind.
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dir,
+                "spring.kafka.bootstrap-servers=127.0.0.1:20999", "keyledger.kafka.topic=nowhere",
+                "keyledger.kafka.send-timeout=PT1S")) {
+            AdminClient management = management(keyledger);
+            Eventually.holds("ready while the publisher lags", () -> {
+                AdminClient.Answer readiness = management.send("GET", "/actuator/health/readiness", null);
+                JsonNode publisher = readiness.json().path("components").path("projections").path("details")
+                        .path(KafkaPublisher.PROCESSING_GROUP);
+                return readiness.status() == 200 && publisher.path("lagEvents").asLong() > 0
+                        && !publisher.path("requiredForReadiness").asBoolean(true);
+            });
+            assertThat(management.send("GET", "/actuator/health/readiness", null).text("status")).isEqualTo("UP");
         }
     }
 

@@ -151,7 +151,7 @@ final class RunningKeyledger implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** The management port (health, metrics), random like the public one; Spring publishes it as local.management.port. */
+    /** The management port (health, metrics), random like the public one: Spring's local.management.port. */
     int managementPort() {
         return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code keyledger_projection_lag_events{processor}}, {@code keyledger_projection_lag_seconds{processor}},
  * {@code keyledger_audit_chain_unlinked_events}, and where Kafka is configured
- * {@code keyledger_kafka_publish_lag_events} and {@code keyledger_kafka_publish_failures_total}. Gauges read {@link EventLag}'s last measurement, so a scrape
- * never waits for the database. Registered once the application is ready: Axon has made its processors by then.
+ * {@code keyledger_kafka_publish_lag_events} and {@code keyledger_kafka_publish_failures_total}. Gauges read
+ * {@link EventLag}'s last measurement, so a scrape never waits for the database. Registered once the application
+ * is ready: Axon has made its processors by then.
  */
 @Component
 class LagMetrics {
