@@ -281,6 +281,28 @@ class AuditCheckpointTest {
     }
 
     @Test
+    void whenNoAuditKeyIsActive_thenACheckpointOnDemandIsA503ProblemAndNoneIsMade() {
+        AdminClient admin = keyledger.admin();
+        role(admin, "keyless");
+        int before = listed().size();
+        String active = keyledger.jdbc().sql("SELECT kid FROM command_audit_key_material WHERE status = 'ACTIVE'")
+                .query(String.class).single();
+        keyledger.jdbc().sql("UPDATE command_audit_key_material SET status = 'RETIRED' WHERE kid = ?").param(active)
+                .update();
+        try {
+            AdminClient.Answer answer = admin.post(CHECKPOINTS, null);
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(answer.header("Retry-After")).isNotNull();
+            assertThat(listed()).hasSize(before);
+        } finally {
+            keyledger.jdbc().sql("UPDATE command_audit_key_material SET status = 'ACTIVE' WHERE kid = ?").param(active)
+                    .update();
+        }
+    }
+
+    @Test
     void whenCheckpointsArePaged_thenNextLeadsThroughAllOfThem() {
         AdminClient admin = keyledger.admin();
         for (int i = 0; i < 3; i++) {
