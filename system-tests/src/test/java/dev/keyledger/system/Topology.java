@@ -96,6 +96,11 @@ final class Topology implements BeforeAllCallback {
         return Optional.ofNullable(settings.get("KEYLEDGER_PROMETHEUS_URL")).map(URI::create);
     }
 
+    /** Where the script keeps the topology's data and logs, one folder per part under {@code data}. */
+    static Path runDir() {
+        return RUN_DIR;
+    }
+
     static String kafkaBootstrap() {
         return setting("KEYLEDGER_KAFKA_BOOTSTRAP");
     }
