@@ -76,6 +76,11 @@ final class Topology implements BeforeAllCallback {
         return uris("KEYLEDGER_QUERY_URLS");
     }
 
+    /** Where the script keeps the topology's data and logs, one folder per part under {@code data}. */
+    static Path runDir() {
+        return RUN_DIR;
+    }
+
     static String kafkaBootstrap() {
         return setting("KEYLEDGER_KAFKA_BOOTSTRAP");
     }

@@ -51,6 +51,11 @@ public class KafkaPublisherConfiguration {
     }
 
     @Bean
+    CheckpointTopicCopy checkpointTopicCopy(EventTopic topic, JdbcClient jdbc, TransactionTemplate transaction) {
+        return new CheckpointTopicCopy(topic, jdbc, transaction);
+    }
+
+    @Bean
     Republisher republisher(EventTopic topic, StoredEvents events, EventStore store, JdbcClient jdbc,
                             TransactionTemplate transaction) {
         return new Republisher(topic, events, store, new RepublishJobs(jdbc, transaction));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.audit.WireNames;
+import dev.keyledger.kernel.auditkey.AuditKeyStream;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
 import dev.keyledger.kernel.signingkey.SigningKeyStream;
@@ -161,11 +162,12 @@ class AuditController {
 
     /**
      * The streams an aggregate id may name: a client's is stored under its id, a role's under {@code role:<name>}, a
-     * signing key's under {@code signing-key:<kid>}. Client ids never contain a colon, so the prefixed forms can only
-     * be a role's or a key's.
+     * signing key's under {@code signing-key:<kid>}, an audit key's under {@code audit-key:<kid>}. Client ids never
+     * contain a colon, so the prefixed forms can only be a role's or a key's.
      */
     private static List<String> storedIds(String aggregateId) {
-        List<String> ids = new ArrayList<>(List.of(aggregateId, SigningKeyStream.idOf(aggregateId)));
+        List<String> ids = new ArrayList<>(List.of(aggregateId, SigningKeyStream.idOf(aggregateId),
+                AuditKeyStream.idOf(aggregateId)));
         if (RoleName.isValid(aggregateId)) {
             ids.add(RoleStream.idOf(new RoleName(aggregateId)));
         }
