@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.keyledger.kernel.audit.chain.ChainRule;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -44,32 +43,32 @@ public final class EvidenceVerifier {
     }
 
     public Verdict verify(Path evidence) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(evidence, StandardCharsets.UTF_8)) {
-            return verify(reader);
+        try (InputStream in = Files.newInputStream(evidence)) {
+            return verify(in);
         }
     }
 
-    public Verdict verify(BufferedReader reader) throws IOException {
+    public Verdict verify(InputStream evidence) throws IOException {
         Walk walk = new Walk();
-        String line;
-        String unparsed = null;
+        Lines file = new Lines(evidence);
+        boolean unparsed = false;
         long lineNumber = 0;
-        while ((line = reader.readLine()) != null) {
+        while (file.next()) {
             lineNumber++;
-            if (unparsed != null) {
+            if (unparsed) {
                 walk.fault(FaultKind.MALFORMED_EVIDENCE, null, "line " + (lineNumber - 1) + " is not JSON");
-                unparsed = null;
+                unparsed = false;
             }
             Map<String, Object> parsed;
             try {
-                parsed = lines.readValue(line);
+                parsed = lines.readValue(file.bytes(), 0, file.length());
             } catch (JsonProcessingException e) {
-                unparsed = line;
+                unparsed = true;
                 continue;
             }
             walk.line(parsed, lineNumber);
         }
-        if (unparsed != null) {
+        if (unparsed) {
             walk.truncated("the last line is cut off");
         }
         return walk.finish();
@@ -204,7 +203,6 @@ public final class EvidenceVerifier {
                 return;
             }
             lastPosition = position;
-            positionsSeen.add(position);
             count++;
             events++;
             byte[] storedDigest = hex(line.get("storedDigest"));
@@ -222,8 +220,13 @@ public final class EvidenceVerifier {
                     fault(FaultKind.EDITED_EVENT, position, "the event does not match its link");
                 }
             }
-            for (Checkpoint checkpoint : trusted.getOrDefault(position, List.of())) {
-                vouch(checkpoint, position, link);
+            List<Checkpoint> vouching = trusted.get(position);
+            if (vouching != null) {
+                // Only the positions checkpoints name are remembered: the events are never held.
+                positionsSeen.add(position);
+                for (Checkpoint checkpoint : vouching) {
+                    vouch(checkpoint, position, link);
+                }
             }
             previous = link;
         }

@@ -7,11 +7,14 @@ import dev.keyledger.kernel.audit.chain.ChainRule;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,13 +49,18 @@ public final class VerifierBenchmark {
                 (System.nanoTime() - started) / 1e9);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         started = System.nanoTime();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
         int exit = Main.run(new String[] {evidence.toString(), keys.toString()}, new PrintStream(out), System.err);
         double seconds = (System.nanoTime() - started) / 1e9;
+        // On a shared machine the wall clock counts other processes' turns too; the thread's CPU time does not.
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         System.out.print(out.toString(StandardCharsets.UTF_8));
-        System.out.printf("verified %,d events in %.1f s: %,.0f events/s (exit %d, %s, %d processors visible)%n",
-                events, seconds, events / seconds, exit, System.getProperty("java.vm.version"),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("verified %,d events in %.1f s wall, %.1f s CPU of the verifying thread: %,.0f events/s"
+                        + " wall, %,.0f events per CPU second (exit %d, JDK %s, %d processors visible)%n",
+                events, seconds, cpuSeconds, events / seconds, events / cpuSeconds, exit,
+                System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors());
         Files.delete(evidence);
     }
 
@@ -65,6 +73,7 @@ public final class VerifierBenchmark {
         Files.writeString(keysFile, new ObjectMapper().writeValueAsString(Map.of("keys", List.of(jwk))));
 
         HexFormat hex = HexFormat.of();
+        MessageDigest sha256 = ChainRule.sha256();
         byte[] previous = ChainRule.GENESIS;
         String previousCheckpoint = null;
         StringBuilder checkpoints = new StringBuilder();
@@ -80,11 +89,11 @@ public final class VerifierBenchmark {
                 }
                 long lines = 1 + checkpoints.toString().lines().count();
                 for (long position = 1; position <= events; position++) {
-                    Map<String, Object> entry = entry(position);
-                    byte[] stored = ChainRule.sha256().digest(("stored " + position).getBytes(StandardCharsets.UTF_8));
-                    byte[] link = ChainRule.link(previous, stored, ChainRule.entryDigest(entry));
+                    String entry = entry(position);
+                    byte[] stored = sha256.digest(("stored " + position).getBytes(StandardCharsets.UTF_8));
+                    byte[] link = ChainRule.link(previous, stored, sha256.digest(entry.getBytes(StandardCharsets.UTF_8)));
                     if (pass == 1) {
-                        out.write("{\"entry\":" + CanonicalJson.text(entry) + ",\"kind\":\"event\",\"link\":\""
+                        out.write("{\"entry\":" + entry + ",\"kind\":\"event\",\"link\":\""
                                 + hex.formatHex(link) + "\",\"position\":" + position + ",\"storedDigest\":\""
                                 + hex.formatHex(stored) + "\"}\n");
                         lines++;
@@ -114,33 +123,21 @@ public final class VerifierBenchmark {
         }
     }
 
-    /** An entry shaped like a client's registration, as the service exports it. */
-    private static Map<String, Object> entry(long position) {
+    /**
+     * An entry shaped like a client's registration, as the service exports it, written straight in canonical form
+     * (members in order, nothing to escape) so that writing 10 million stays cheap; the verifier parses and
+     * canonicalizes it like any other.
+     */
+    private static String entry(long position) {
         String client = "client-" + (position / 3);
-        Map<String, Object> secret = new LinkedHashMap<>();
-        secret.put("secretId", "sec_" + Long.toHexString(position * 2654435761L));
-        secret.put("slot", "PRIMARY");
-        secret.put("hint", "kl_...9f3a");
-        secret.put("expiresAt", null);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("clientId", client);
-        payload.put("name", "Billing service " + position);
-        payload.put("description", "synthetic");
-        payload.put("roles", List.of("billing-reader"));
-        payload.put("accessTokenTtlSeconds", 3600);
-        payload.put("allowedAudiences", List.of());
-        payload.put("primarySecret", secret);
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("eventId", "5f0c6a1e-" + String.format("%012d", position));
-        entry.put("globalPosition", position);
-        entry.put("aggregateType", "client");
-        entry.put("aggregateId", client);
-        entry.put("sequence", position % 3);
-        entry.put("type", "client.registered");
-        entry.put("occurredAt", "2026-12-04T19:00:00.123456Z");
-        entry.put("actor", "bootstrap-admin");
-        entry.put("correlationId", "corr-" + position);
-        entry.put("payload", payload);
-        return entry;
+        return "{\"actor\":\"bootstrap-admin\",\"aggregateId\":\"" + client + "\",\"aggregateType\":\"client\","
+                + "\"correlationId\":\"corr-" + position + "\",\"eventId\":\"5f0c6a1e-"
+                + String.format("%012d", position) + "\",\"globalPosition\":" + position
+                + ",\"occurredAt\":\"2026-12-04T19:00:00.123456Z\",\"payload\":{\"accessTokenTtlSeconds\":3600,"
+                + "\"allowedAudiences\":[],\"clientId\":\"" + client + "\",\"description\":\"synthetic\","
+                + "\"name\":\"Billing service " + position + "\",\"primarySecret\":{\"expiresAt\":null,"
+                + "\"hint\":\"kl_...9f3a\",\"secretId\":\"sec_" + Long.toHexString(position * 2654435761L)
+                + "\",\"slot\":\"PRIMARY\"},\"roles\":[\"billing-reader\"]},\"sequence\":" + (position % 3)
+                + ",\"type\":\"client.registered\"}";
     }
 }

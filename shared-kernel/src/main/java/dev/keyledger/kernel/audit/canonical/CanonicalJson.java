@@ -62,30 +62,57 @@ public final class CanonicalJson {
     }
 
     private static void object(Map<?, ?> map, StringBuilder out) {
+        // String.compareTo compares UTF-16 code units, exactly the order RFC 8785 §3.2.3 asks for. Members that come
+        // in order already (canonical input: the verifier's case) are written as they come, without a sorted copy.
+        if (inOrder(map)) {
+            members(map, map.keySet(), out);
+            return;
+        }
         List<String> names = new ArrayList<>(map.size());
+        for (Object name : map.keySet()) {
+            names.add((String) name);
+        }
+        names.sort(null);
+        members(map, names, out);
+    }
+
+    private static void members(Map<?, ?> map, Iterable<?> names, StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (Object name : names) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string((String) name, out);
+            out.append(':');
+            write(map.get(name), out);
+        }
+        out.append('}');
+    }
+
+    /** Whether every member name is a string and the names come in canonical order. */
+    private static boolean inOrder(Map<?, ?> map) {
+        String previous = null;
         for (Object name : map.keySet()) {
             if (!(name instanceof String text)) {
                 throw new IllegalArgumentException("a JSON member name must be a string");
             }
-            names.add(text);
-        }
-        // String.compareTo compares UTF-16 code units, exactly the order RFC 8785 §3.2.3 asks for.
-        names.sort(null);
-        out.append('{');
-        for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+            if (previous != null && previous.compareTo(text) > 0) {
+                return false;
             }
-            string(names.get(i), out);
-            out.append(':');
-            write(map.get(names.get(i)), out);
+            previous = text;
         }
-        out.append('}');
+        return true;
     }
 
     /** RFC 8785 §3.2.2.2: only the quote, the backslash and the controls are escaped, in their shortest form. */
     static void string(String text, StringBuilder out) {
         out.append('"');
+        if (!needsEscape(text)) {
+            out.append(text).append('"');
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -106,6 +133,16 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String number(Number number) {

@@ -19,17 +19,22 @@ public final class ChainRule {
     public static final byte[] GENESIS = new byte[32];
 
     private static final byte[] REANCHOR_LABEL = "keyledger-audit-chain-v2".getBytes(StandardCharsets.US_ASCII);
+    /** One digest per thread: looking the algorithm up costs more than hashing an entry (the verifier's hot path). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(ChainRule::newSha256);
 
     private ChainRule() {
     }
 
     /** The digest of an exported entry, given as the values a JSON parser yields. */
     public static byte[] entryDigest(Object entry) {
-        return sha256().digest(CanonicalJson.bytes(entry));
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
+        return sha256.digest(CanonicalJson.bytes(entry));
     }
 
     public static byte[] link(byte[] previous, byte[] storedDigest, byte[] entryDigest) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
         sha256.update(previous);
         sha256.update(storedDigest);
         sha256.update(entryDigest);
@@ -49,7 +54,12 @@ public final class ChainRule {
         return sha256.digest();
     }
 
+    /** A fresh SHA-256 digest. */
     public static MessageDigest sha256() {
+        return newSha256();
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
