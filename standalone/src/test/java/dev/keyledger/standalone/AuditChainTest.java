@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Not @KeyledgerService: edits stored events in PostgreSQL (a failure midway breaks the chain) and counts all.
 class AuditChainTest {
 
+    /** The chain linker's advisory lock (ChainLinker.LOCK_KEY): whoever holds it keeps the linker out. */
+    private static final long LINKER_LOCK = 0x4b4c_4348_0001L;
+
     @TempDir
     Path dataDir;
 
@@ -91,11 +94,13 @@ class AuditChainTest {
 
     @Test
     void whenAnEventIsEditedBeforeTheLinkerReachesIt_thenVerifyStillFindsTheEdit() {
-        // The linker's own schedule never comes: only verify links, so the window stays open as long as needed.
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, "keyledger.audit.chain-interval=PT1H")) {
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir);
+             Connection linkerLock = keyledger.bean(DataSource.class).getConnection()) {
             AdminClient admin = keyledger.admin();
             JdbcClient db = keyledger.jdbc();
             assertThat(verify(admin).get("intact").asBoolean()).isTrue();
+            // Holding the linker's lock keeps the window between append and link open as long as needed.
+            linkerLock.createStatement().execute("SELECT pg_advisory_lock(" + LINKER_LOCK + ")");
             String id = admin.post("/api/v1/clients", "{\"name\":\"window-0\"}").text("clientId");
             long position = db.sql("SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")
                     .param(id).query(Long.class).single();
@@ -107,6 +112,7 @@ class AuditChainTest {
             db.sql("UPDATE domainevententry SET payload = ? WHERE globalindex = ?").params(
                     new String(payload, StandardCharsets.UTF_8).replace("window-0", "window-X")
                             .getBytes(StandardCharsets.UTF_8), position).update();
+            linkerLock.createStatement().execute("SELECT pg_advisory_unlock(" + LINKER_LOCK + ")");
             JsonNode verdict = verify(admin);
             assertThat(verdict.get("intact").asBoolean()).isFalse();
             assertThat(verdict.get("firstBrokenPosition").asLong()).isEqualTo(position);
@@ -193,7 +199,7 @@ class AuditChainTest {
     private static byte[] legacyStore(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            connection.createStatement().execute("SELECT pg_advisory_xact_lock(" + 0x4b4c_4348_0001L + ")");
+            connection.createStatement().execute("SELECT pg_advisory_xact_lock(" + LINKER_LOCK + ")");
             connection.createStatement().execute("DELETE FROM audit_link");
             connection.createStatement().execute("DELETE FROM audit_chain");
             byte[] link = new byte[32];

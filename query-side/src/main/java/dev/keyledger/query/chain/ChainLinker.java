@@ -1,6 +1,10 @@
 package dev.keyledger.query.chain;
 
 import dev.keyledger.kernel.audit.chain.ChainRule;
+import dev.keyledger.query.processing.AppendNotifications;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Extends the audit chain over new events, strictly in global order. Not an Axon streaming processor: those deliver
@@ -21,10 +28,14 @@ import java.util.List;
  * <p>Each link covers the stored digest that the appending transaction wrote ({@code audit_append_digest}), not the
  * row as the linker finds it: an edit between append and link breaks the chain like any later edit. The digests
  * are dropped once linked. One node links at a time (a transaction-scoped advisory lock); the others skip their turn.
+ *
+ * <p>It links as soon as an append anywhere commits (the event store's notification, docs/DECISIONS.md 44), on a
+ * thread of its own, and every {@code keyledger.audit.chain-interval} besides, for a notification that was missed.
  */
 @Component
 public class ChainLinker {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChainLinker.class);
     /** An arbitrary constant that no other advisory lock of Keyledger uses. */
     private static final long LOCK_KEY = 0x4b4c_4348_0001L;
 
@@ -35,9 +46,16 @@ public class ChainLinker {
     private final ChainAnchor anchor;
     private final ExportedEntries entries;
     private final int batchSize;
+    private final ExecutorService prompt = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "audit-chain-linker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Appends that commit while a prompt run is queued are covered by it: one queued run at most. */
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     ChainLinker(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ExportedEntries entries,
-                @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize) {
+                AppendNotifications appends, @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.batch = jdbcTemplate;
         this.transaction = new TransactionTemplate(transactions);
@@ -45,6 +63,26 @@ public class ChainLinker {
         this.anchor = new ChainAnchor(jdbc);
         this.entries = entries;
         this.batchSize = batchSize;
+        appends.onAppend(this::linkSoon);
+    }
+
+    private void linkSoon() {
+        if (queued.compareAndSet(false, true)) {
+            prompt.execute(() -> {
+                queued.set(false);
+                try {
+                    linkAll();
+                } catch (RuntimeException e) {
+                    // The schedule links them at its next turn.
+                    LOG.debug("prompt audit chain linking failed: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        prompt.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${keyledger.audit.chain-interval:PT0.5S}")
