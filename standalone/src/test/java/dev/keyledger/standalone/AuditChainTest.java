@@ -93,7 +93,7 @@ class AuditChainTest {
     }
 
     @Test
-    void whenAnEventIsEditedBeforeTheLinkerReachesIt_thenVerifyStillFindsTheEdit() {
+    void whenAnEventIsEditedBeforeTheLinkerReachesIt_thenVerifyStillFindsTheEdit() throws Exception {
         try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir);
              Connection linkerLock = keyledger.bean(DataSource.class).getConnection()) {
             AdminClient admin = keyledger.admin();
