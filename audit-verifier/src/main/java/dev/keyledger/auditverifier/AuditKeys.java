@@ -31,7 +31,12 @@ public final class AuditKeys {
     }
 
     public static AuditKeys read(Path jwks, ObjectMapper json) throws IOException {
-        JsonNode keys = json.readTree(jwks.toFile()).path("keys");
+        return read(json.readTree(jwks.toFile()));
+    }
+
+    /** The keys of a JWK Set already parsed. */
+    public static AuditKeys read(JsonNode jwks) {
+        JsonNode keys = jwks.path("keys");
         Map<String, PublicKey> byKid = new HashMap<>();
         for (JsonNode key : keys) {
             if ("OKP".equals(key.path("kty").asText()) && "Ed25519".equals(key.path("crv").asText())
