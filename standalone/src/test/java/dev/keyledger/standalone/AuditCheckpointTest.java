@@ -239,7 +239,7 @@ class AuditCheckpointTest {
                 UPDATE domainevententry
                    SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'genuine', 'forged!'), 'UTF8')
                  WHERE globalindex = ?""").param(edited).update();
-        keyledger.jdbc().sql("DELETE FROM audit_chain WHERE global_index >= ?").param(edited).update();
+        keyledger.jdbc().sql("DELETE FROM audit_link WHERE global_index >= ?").param(edited).update();
         keyledger.jdbc().sql("DELETE FROM audit_checkpoint WHERE position >= ?").param(edited).update();
         JsonNode resigned = admin.post(CHECKPOINTS, null).json();
 
@@ -247,7 +247,7 @@ class AuditCheckpointTest {
         assertThat(admin.send("GET", "/api/v1/audit/verify", null).json().get("intact").asBoolean()).isTrue();
         assertThat(resigned.get("position").asLong()).isEqualTo(position);
         String headNow = HexFormat.of().formatHex(keyledger.jdbc()
-                .sql("SELECT link FROM audit_chain WHERE global_index = ?").param(position).query(byte[].class).single());
+                .sql("SELECT link FROM audit_link WHERE global_index = ?").param(position).query(byte[].class).single());
         JsonNode fileCopy = SORTED.readTree(copy);
         assertThat(fileCopy.get("headHash").asText()).isNotEqualTo(headNow);
         assertThat(resigned.get("headHash").asText()).isEqualTo(headNow);

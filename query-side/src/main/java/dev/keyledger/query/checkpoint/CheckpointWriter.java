@@ -75,7 +75,7 @@ public class CheckpointWriter {
     private Checkpointed writeIfDue() {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK_KEY).query().listOfRows();
         Optional<AuditCheckpoint> last = ledger.latest();
-        Optional<ChainHead> head = jdbc.sql("SELECT global_index, link FROM audit_chain"
+        Optional<ChainHead> head = jdbc.sql("SELECT global_index, link FROM audit_link"
                         + " ORDER BY global_index DESC LIMIT 1")
                 .query((row, n) -> new ChainHead(row.getLong("global_index"), row.getBytes("link")))
                 .optional();
@@ -83,7 +83,7 @@ public class CheckpointWriter {
         if (head.isEmpty() || head.get().position() <= coveredUpTo) {
             return new Checkpointed(last.orElse(null), false);
         }
-        long linkedSince = jdbc.sql("SELECT count(*) FROM audit_chain WHERE global_index > ? AND global_index <= ?")
+        long linkedSince = jdbc.sql("SELECT count(*) FROM audit_link WHERE global_index > ? AND global_index <= ?")
                 .params(coveredUpTo, head.get().position())
                 .query(Long.class)
                 .single();

@@ -12,6 +12,7 @@ import dev.keyledger.query.audit.AuditPage;
 import dev.keyledger.query.audit.AuditTrail;
 import dev.keyledger.query.chain.ChainVerdict;
 import dev.keyledger.query.chain.ChainVerifier;
+import dev.keyledger.query.chain.EvidenceExport;
 import dev.keyledger.query.eventstore.EventCriteria;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,11 +55,13 @@ class AuditController {
 
     private final AuditTrail audit;
     private final ChainVerifier chain;
+    private final EvidenceExport evidence;
     private final ObjectMapper json;
 
-    AuditController(AuditTrail audit, ChainVerifier chain, ObjectMapper json) {
+    AuditController(AuditTrail audit, ChainVerifier chain, EvidenceExport evidence, ObjectMapper json) {
         this.audit = audit;
         this.chain = chain;
+        this.evidence = evidence;
         this.json = json;
     }
 
@@ -86,6 +90,31 @@ class AuditController {
             @Content(mediaType = "application/json", schema = @Schema(implementation = AuditPage.class)),
             @Content(mediaType = "application/x-ndjson",
                     schema = @Schema(type = "string", description = "one audit entry per line, as in items"))})
+
+    /**
+     * The evidence file of a range of positions ({@code from} inclusive, {@code to} exclusive; the whole chain by
+     * default), streamed like the NDJSON export (docs/AUDIT-EVIDENCE.md).
+     */
+    @GetMapping("/evidence")
+    @RequiresPermission(AdminPermissions.AUDIT_READ)
+    void evidence(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        QueryParams params = QueryParams.of(http, Set.of("from", "to"));
+        Long from = params.integer("from", 1, Long.MAX_VALUE).orElse(null);
+        Long to = params.integer("to", 1, Long.MAX_VALUE).orElse(null);
+        params.validate();
+        response.setContentType(NDJSON.toString());
+        OutputStream out = response.getOutputStream();
+        try {
+            evidence.write(from, to, out);
+        } catch (RuntimeException e) {
+            if (response.isCommitted()) {
+                throw new ExportInterrupted("audit evidence", e);
+            }
+            response.resetBuffer();
+            response.setContentType(null);
+            throw e;
+        }
+    }
 
     @GetMapping("/events")
     @RequiresPermission(AdminPermissions.AUDIT_READ)
