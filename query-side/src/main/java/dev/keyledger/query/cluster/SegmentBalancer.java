@@ -1,8 +1,8 @@
 package dev.keyledger.query.cluster;
 
 import dev.keyledger.query.config.QueryNode;
-import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,17 +13,19 @@ import java.time.Duration;
  * Shares each projection's segments fairly among the live query-side nodes. Without Axon Server nothing does: the
  * first node to start claims every segment and the others idle. Each node says it is alive in {@code query_node};
  * its processors may hold at most {@code ceil(segments / live nodes)} segments, and Axon's coordinator releases
- * any above that, for another node to claim. A node that stops leaves the table (or, if it dies, drops out of it
- * when its heartbeat is older than the liveness window); its segments' claims lapse after Axon's claim timeout,
- * and the remaining nodes, whose fair share has grown, claim them.
+ * any above that, for another node to claim. A node that stops leaves the table first of all (before its web server
+ * and its processors stop, so the others' shares have grown by the time its processors release their claims on
+ * shutdown, and they claim them on their next round); a node that dies drops out of it when its heartbeat is older
+ * than the liveness window, and its claims lapse after Axon's claim timeout.
  */
 @Component
-public class SegmentBalancer {
+public class SegmentBalancer implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final QueryNode node;
     private final Duration liveness;
     private volatile int liveNodes = 1;
+    private volatile boolean running;
 
     SegmentBalancer(JdbcClient jdbc, QueryNode node,
                     @Value("${keyledger.query.node-liveness:PT10S}") Duration liveness) {
@@ -43,7 +45,11 @@ public class SegmentBalancer {
     }
 
     @Scheduled(fixedDelayString = "${keyledger.query.heartbeat-interval:PT1S}")
-    void heartbeat() {
+    synchronized void heartbeat() {
+        if (!running) {
+            // Not yet started, or leaving: a heartbeat now would count this node in again.
+            return;
+        }
         jdbc.sql("""
                         INSERT INTO query_node (node_id, seen_at) VALUES (?, now())
                         ON CONFLICT (node_id) DO UPDATE SET seen_at = now()""")
@@ -56,9 +62,26 @@ public class SegmentBalancer {
         liveNodes = (int) Math.max(1, live);
     }
 
-    /** A node that stops in good order gives its share back at once. */
-    @PreDestroy
-    void leave() {
+    @Override
+    public synchronized void start() {
+        running = true;
+    }
+
+    /** A node that stops in good order gives its share back at once: the first thing it does when it stops. */
+    @Override
+    public synchronized void stop() {
+        running = false;
         jdbc.sql("DELETE FROM query_node WHERE node_id = ?").param(node.id()).update();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Above the web server's graceful shutdown and Axon's processors: stopped before either. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 }
