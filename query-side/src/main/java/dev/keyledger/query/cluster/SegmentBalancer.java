@@ -24,7 +24,6 @@ public class SegmentBalancer implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final QueryNode node;
     private final Duration liveness;
-    private volatile int liveNodes = 1;
     private volatile boolean running;
 
     SegmentBalancer(JdbcClient jdbc, QueryNode node,
@@ -36,12 +35,22 @@ public class SegmentBalancer implements SmartLifecycle {
 
     /**
      * At most this many segments of the processor may run on this node: Axon's {@code MaxSegmentProvider}, asked
-     * on every coordination round. Before the processor's tokens exist, no limit.
+     * on every coordination round. Before the processor's tokens exist, no limit. The live nodes are counted in the
+     * same statement, so a node that left is out of the count at the next round, not the next heartbeat.
      */
     public int limitFor(String processor) {
-        int total = jdbc.sql("SELECT count(*) FROM tokenentry WHERE processorname = ?").param(processor)
-                .query(Integer.class).single();
-        return total == 0 ? Short.MAX_VALUE : Math.max(1, (total + liveNodes - 1) / liveNodes);
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM tokenentry WHERE processorname = :processor) AS segments,
+                               (SELECT count(*) FROM query_node
+                                 WHERE seen_at > now() - make_interval(secs => :liveness)) AS nodes""")
+                .param("processor", processor)
+                .param("liveness", (double) liveness.toMillis() / 1000)
+                .query((row, number) -> {
+                    int total = row.getInt("segments");
+                    int live = Math.max(1, row.getInt("nodes"));
+                    return total == 0 ? Short.MAX_VALUE : Math.max(1, (total + live - 1) / live);
+                })
+                .single();
     }
 
     @Scheduled(fixedDelayString = "${keyledger.query.heartbeat-interval:PT1S}")
@@ -55,11 +64,6 @@ public class SegmentBalancer implements SmartLifecycle {
                         ON CONFLICT (node_id) DO UPDATE SET seen_at = now()""")
                 .param(node.id())
                 .update();
-        long live = jdbc.sql("SELECT count(*) FROM query_node WHERE seen_at > now() - make_interval(secs => ?)")
-                .param((double) liveness.toMillis() / 1000)
-                .query(Long.class)
-                .single();
-        liveNodes = (int) Math.max(1, live);
     }
 
     @Override
