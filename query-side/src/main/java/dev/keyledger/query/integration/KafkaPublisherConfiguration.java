@@ -70,7 +70,7 @@ public class KafkaPublisherConfiguration {
      */
     @Bean
     ConfigurerModule kafkaPublisherProcessor(KafkaSettings settings, SegmentBalancer balancer,
-                                             @Value("${keyledger.query.token-claim-interval:PT5S}")
+                                             @Value("${keyledger.query.token-claim-interval:PT0.5S}")
                                              Duration claimInterval,
                                              @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval,
                                              ObjectProvider<EventStorageEngine> storageEngine,
