@@ -1,7 +1,7 @@
 // The console's shell: sign-in, the navigation the token's permissions allow, and a small hash router (the hash
 // holds only which page is shown, never a token or a secret).
 import { READ_AUDIT, READ_CLIENTS, READ_ROLES } from './api.js';
-import { problemBox, replace } from './dom.js';
+import { h, problemBox, replace } from './dom.js';
 import { may, onChange, signIn, signedIn, end } from './session.js';
 import * as clients from './clients.js';
 import * as clientPage from './client-page.js';
@@ -57,9 +57,14 @@ async function show() {
     return;
   }
   const params = route.pattern.exec(location.hash).slice(1).map(decodeURIComponent);
-  replace(view);
-  leave = (await route.view.render(view, ...params)) || null;
+  // Each page renders into an element of its own: a page still loading when the next one is chosen fills a detached
+  // element instead of overwriting the new page.
+  const page = h('div');
+  replace(view, page);
   view.focus();
+  const cleanup = await route.view.render(page, ...params);
+  if (page.isConnected) leave = cleanup || null;
+  else if (cleanup) cleanup();
 }
 
 signInForm.addEventListener('submit', async (event) => {

@@ -85,7 +85,7 @@ export async function render(container) {
         : `Broken at position ${result.firstBrokenPosition}: the stored history differs from what was chained.`),
       h('dl', { class: 'facts' },
         h('dt', {}, 'Checked events'), h('dd', {}, result.checkedEvents),
-        h('dt', {}, 'Not yet linked'), h('dd', {}, result.unlinkedEvents ?? 0),
+        h('dt', {}, 'Not yet linked'), h('dd', {}, result.unlinkedEvents ?? '—'),
         h('dt', {}, 'Head hash'), h('dd', { class: 'mono head-hash' }, result.headHash || '—')),
       h('p', {}, 'Keep the head hash where Keyledger cannot write (a ticket, a signed commit, an e-mail to the ',
         'auditors). A later verification that is intact and still contains this history proves nothing up to it ',

@@ -50,13 +50,13 @@ export async function render(container, clientId) {
     replace(stale);
   }
 
-  async function write(method, suffix, { json, force } = {}) {
+  async function write(method, suffix, done, { json, force } = {}) {
     const answer = await call(method, base + suffix + (force ? '?force=true' : ''), { json, ifMatch: client.version });
     if (!answer.ok) {
       replace(outcome, problemBox(answer.message));
       return null;
     }
-    replace(outcome, h('p', { class: 'good', role: 'status' }, 'Done.'));
+    replace(outcome, h('p', { class: 'good', role: 'status' }, done));
     show(answer.body.client || answer.body);
     history.refresh(historySection);
     return answer.body;
@@ -65,7 +65,8 @@ export async function render(container, clientId) {
   function secretActions(secret) {
     if (!may(WRITE_CLIENTS) || secret.slot !== 'SECONDARY' || client.status === 'DELETED') return '';
     return h('span', {},
-      h('button', { type: 'button', onclick: () => write('POST', path`/secrets/${secret.secretId}/promote`) },
+      h('button', { type: 'button', onclick: () => write('POST', path`/secrets/${secret.secretId}/promote`,
+        'Promoted: it is the primary now; the former primary is the secondary and still works until deleted.') },
         'Promote to primary'),
       h('button', { type: 'button', class: 'danger', onclick: () => deleteSecret(secret) }, 'Delete secret'));
   }
@@ -85,7 +86,8 @@ export async function render(container, clientId) {
     // The recent-use guard: a machine may still hold this secret; forcing is possible, deliberately.
     const confirmation = h('input', { name: 'confirm-name', autocomplete: 'off' });
     const force = h('button', { type: 'button', class: 'danger', disabled: true,
-      onclick: () => write('DELETE', path`/secrets/${secret.secretId}`, { force: true }) }, 'Delete anyway');
+      onclick: () => write('DELETE', path`/secrets/${secret.secretId}`, 'Secret deleted.', { force: true }) },
+      'Delete anyway');
     confirmation.addEventListener('input', () => { force.disabled = confirmation.value !== client.name; });
     replace(outcome, h('div', { class: 'warning', role: 'alert' },
       h('p', {}, answer.body.detail),
@@ -104,11 +106,11 @@ export async function render(container, clientId) {
     addSecondary.addEventListener('submit', async (event) => {
       event.preventDefault();
       const json = expires.value ? { expiresAt: new Date(expires.value).toISOString() } : undefined;
-      const created = await write('POST', '/secrets', { json });
+      const created = await write('POST', '/secrets', 'Secondary secret added.', { json });
       if (created) outcome.append(secretOnce(created.clientSecret, 'New secondary secret'));
     });
     const rotate = h('button', { type: 'button', disabled: hasSecondary, onclick: async () => {
-      const created = await write('POST', '/secrets/rotate');
+      const created = await write('POST', '/secrets/rotate', 'Rotated: the new secret is the primary.');
       if (created) outcome.append(secretOnce(created.clientSecret, 'New primary secret'));
     } }, 'Rotate in one step');
 
@@ -123,10 +125,10 @@ export async function render(container, clientId) {
       h('button', { type: 'submit' }, 'Assign role'));
     assign.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (roleSelect.value) write('PUT', path`/roles/${roleSelect.value}`);
+      if (roleSelect.value) write('PUT', path`/roles/${roleSelect.value}`, `Role ${roleSelect.value} assigned.`);
     });
     const unassign = client.roles.map((role) => h('button', { type: 'button', class: 'secondary',
-      'aria-label': `Unassign role ${role}`, onclick: () => write('DELETE', path`/roles/${role}`) },
+      'aria-label': `Unassign role ${role}`, onclick: () => write('DELETE', path`/roles/${role}`, `Role ${role} unassigned.`) },
       `Unassign ${role}`));
 
     const name = h('input', { name: 'name', value: client.name, required: true, maxlength: 200 });
@@ -138,13 +140,14 @@ export async function render(container, clientId) {
       h('button', { type: 'submit' }, 'Save details'));
     details.addEventListener('submit', (event) => {
       event.preventDefault();
-      write('PATCH', '', { json: { name: name.value, description: description.value,
+      write('PATCH', '', 'Details saved.', { json: { name: name.value, description: description.value,
         accessTokenTtlSeconds: Number(ttl.value), allowedAudiences: list(audiences.value) } });
     });
 
     const confirmDelete = h('input', { name: 'confirm-delete', autocomplete: 'off' });
     const remove = h('button', { type: 'button', class: 'danger', disabled: true,
-      onclick: () => write('DELETE', '') }, 'Delete client for good');
+      onclick: () => write('DELETE', '', 'Client deleted: it can never authenticate again.') },
+      'Delete client for good');
     confirmDelete.addEventListener('input', () => { remove.disabled = confirmDelete.value !== client.name; });
 
     return h('section', { 'aria-labelledby': 'actions-title' }, h('h3', { id: 'actions-title' }, 'Actions'),
@@ -153,8 +156,9 @@ export async function render(container, clientId) {
       h('h4', {}, 'Roles'), assign, unassign,
       h('h4', {}, 'Status'),
       client.status === 'ACTIVE'
-        ? h('button', { type: 'button', class: 'secondary', onclick: () => write('POST', '/disable') }, 'Disable')
-        : h('button', { type: 'button', onclick: () => write('POST', '/enable') }, 'Enable'),
+        ? h('button', { type: 'button', class: 'secondary', onclick: () => write('POST', '/disable', 'Disabled: no token is issued to it.') },
+          'Disable')
+        : h('button', { type: 'button', onclick: () => write('POST', '/enable', 'Enabled.') }, 'Enable'),
       field(`Type "${client.name}" to delete this client for good`, confirmDelete), remove,
       h('details', {}, h('summary', {}, 'Edit details'), details));
   }

@@ -27,7 +27,8 @@ export async function render(container) {
     if (may(WRITE_ROLES)) {
       const permissions = h('input', { name: 'permissions', value: role.permissions.join(' ') });
       const edit = h('form', { 'aria-label': `Permissions of ${role.name}` },
-        field('Permissions (space-separated)', permissions), h('button', { type: 'submit' }, 'Save permissions'));
+        field(`New permissions of ${role.name} (space-separated)`, permissions),
+        h('button', { type: 'submit' }, 'Save permissions'));
       edit.addEventListener('submit', async (event) => {
         event.preventDefault();
         const answer = await call('PUT', path`/api/v1/roles/${role.name}/permissions`,

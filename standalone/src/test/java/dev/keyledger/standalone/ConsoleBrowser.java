@@ -77,10 +77,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.setPermission("clipboard-read", "granted");
-        driver.setPermission("clipboard-write", "granted");
-        return new ConsoleBrowser(driver, base);
+        return new ConsoleBrowser(new ChromeDriver(service, options), base);
     }
 
     ChromeDriver driver() {
@@ -90,6 +87,9 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Loads the console afresh: a new page holds no token, as after a reload. */
     void load() {
         driver.get(base.resolve("/console/").toString());
+        // Granted per origin, so only once the page is on it: the copy test reads the clipboard back.
+        driver.setPermission("clipboard-read", "granted");
+        driver.setPermission("clipboard-write", "granted");
         waitFor("#sign-in-id");
     }
 
@@ -120,8 +120,9 @@ final class ConsoleBrowser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).withMessage(what).until(ignored -> condition.getAsBoolean());
     }
 
+    /** The visible button reading {@code text}, enabled or not. */
     WebElement button(String text) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//button[normalize-space()=" + xpathLiteral(text) + "]")));
     }
 
