@@ -245,6 +245,25 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void whenSomeoneElseChangesTheClientMeanwhile_thenTheWriteIsRefusedAndExplained() {
+        String id = admin.post("/api/v1/clients", "{\"name\":\"" + unique("console-conflict") + "\"}")
+                .text("clientId");
+        browser.signIn(ADMIN_ID, ADMIN_SECRET);
+        browser.go("#/clients/" + id);
+        browser.waitForText("dl.facts .version", "0");
+
+        admin.patch("/api/v1/clients/" + id, "{\"description\":\"changed elsewhere\"}");
+        browser.button("Disable").click();
+        browser.waitForText(".outcome .problem", "Changed by someone else");
+        assertThat(admin.send("GET", "/api/v1/clients/" + id, null).text("status")).isEqualTo("ACTIVE");
+        browser.waitForText(".warning", "now version 1");
+        browser.button("Reload").click();
+        browser.waitForText("dl.facts", "changed elsewhere");
+        browser.button("Disable").click();
+        browser.waitForText(".outcome", "Disabled");
+    }
+
+    @Test
     void whenTheServiceStopsAcceptingTheToken_thenTheConsoleSignsOutWithAMessage() {
         String role = unique("console-reader");
         admin.post("/api/v1/roles", "{\"name\":\"" + role + "\",\"permissions\":[\"keyledger:clients:read\"]}");
