@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -280,6 +281,35 @@ class ConsoleBrowserTest {
             return browser.driver().findElement(By.id("notice")).getText().contains("sign in again");
         });
         assertThat(browser.waitFor("#sign-in-id").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void whenEachPageIsShownAtTwiceTheZoom_thenEveryControlIsLabelledAndNothingScrollsSideways() {
+        String id = admin.post("/api/v1/clients", "{\"name\":\"" + unique("console-a11y") + "\"}").text("clientId");
+        browser.signIn(ADMIN_ID, ADMIN_SECRET);
+        // 200 % zoom of a 1280 px window lays the page out as a 640 px window does (WCAG 1.4.4 and 1.4.10).
+        browser.driver().manage().window().setSize(new Dimension(640, 1000));
+        try {
+            for (String page : List.of("#/clients", "#/clients/" + id, "#/roles", "#/audit", "#/keys")) {
+                browser.go(page);
+                browser.waitFor("main h2");
+                browser.waitUntil(page + " has loaded its tables",
+                        () -> !browser.driver().findElements(By.cssSelector("main table")).isEmpty());
+                Object unlabelled = browser.driver().executeScript("""
+                        return [...document.querySelectorAll('main input, main select, main textarea, main button')]
+                          .filter(c => c.offsetParent !== null)
+                          .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label')
+                                       && !(c.tagName === 'BUTTON' && c.textContent.trim()))
+                          .map(c => c.outerHTML);""");
+                assertThat((List<?>) unlabelled).as("controls without a label on " + page).isEmpty();
+                Object overflow = browser.driver().executeScript("return document.documentElement.scrollWidth"
+                        + " - document.documentElement.clientWidth");
+                assertThat(((Number) overflow).intValue()).as("sideways scrolling on " + page).isLessThanOrEqualTo(0);
+            }
+            browser.screenshot("keys-at-200-percent");
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+        }
     }
 
     @Test
