@@ -154,9 +154,21 @@ final class ConsoleBrowser implements AutoCloseable {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
+        capture(name, 0, 0, size.get("width"), size.get("height"));
+    }
+
+    /** One part of the page, whole even where it is taller than the window: as the README shows it. */
+    void screenshotOf(String css, String name) {
+        @SuppressWarnings("unchecked")
+        List<Number> box = (List<Number>) driver.executeScript("const r = arguments[0].getBoundingClientRect();"
+                + "return [r.left + scrollX, r.top + scrollY, r.width, r.height];", waitFor(css));
+        capture(name, box.get(0), box.get(1), box.get(2), box.get(3));
+    }
+
+    private void capture(String name, Number x, Number y, Number width, Number height) {
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
-                        "height", size.get("height"), "scale", 1)));
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", x, "y", y, "width", width, "height", height, "scale", 1)));
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));

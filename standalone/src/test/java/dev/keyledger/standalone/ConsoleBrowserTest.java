@@ -102,6 +102,7 @@ class ConsoleBrowserTest {
             browser.button("Delete secret").click();
             browser.waitForText(".outcome .warning", "type the client's name");
             browser.screenshot("secret-delete-guard");
+            browser.screenshotOf("section[aria-labelledby='secrets-title']", "secrets-section");
             WebElement anyway = browser.button("Delete anyway");
             assertThat(anyway.isEnabled()).as("forcing needs the client's name typed").isFalse();
             browser.labelled("Type \"" + name + "\" to confirm").sendKeys(name);
@@ -184,6 +185,7 @@ class ConsoleBrowserTest {
         String diff = browser.text("table.diff");
         assertThat(diff).contains("\"ACTIVE\"").contains("\"DISABLED\"");
         browser.screenshot("client-history");
+        browser.screenshotOf("section[aria-labelledby='history-title']", "client-history-section");
     }
 
     @Test
