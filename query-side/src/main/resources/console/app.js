@@ -22,7 +22,7 @@ const signInForm = document.getElementById('sign-in');
 const notice = document.getElementById('notice');
 let leave = null;
 
-export function announce(message) {
+function announce(message) {
   notice.textContent = message || '';
 }
 

@@ -1,5 +1,5 @@
 // The clients list: search, status and role filters, paging, and registration (the secret shown once).
-import { READ_ROLES, WRITE_CLIENTS, call, path } from './api.js';
+import { READ_ROLES, WRITE_CLIENTS, call } from './api.js';
 import { field, h, problemBox, replace, table, time } from './dom.js';
 import { may } from './session.js';
 

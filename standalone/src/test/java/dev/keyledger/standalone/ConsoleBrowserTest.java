@@ -116,6 +116,10 @@ class ConsoleBrowserTest {
             assertThat(secrets).hasSize(1);
             assertThat(secrets.get(0).get("slot").asText()).isEqualTo("PRIMARY");
             assertThat(secrets.get(0).get("hint").asText()).isEqualTo(staged.substring(staged.length() - 4));
+            browser.waitUntil("the machine's tokens show in the activity chart", () -> Integer.parseInt(
+                    browser.text(".total-issued")) > 0);
+            assertThat(browser.text(".total-failed")).isEqualTo("0");
+            browser.waitForText("section[aria-labelledby='activity-title'] table", "ISSUED");
             browser.screenshot("client-after-rotation");
         }
     }
