@@ -290,6 +290,23 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void whenTheTokenExpires_thenTheConsoleSignsOutWithAMessage() {
+        String role = unique("console-brief");
+        admin.post("/api/v1/roles", "{\"name\":\"" + role + "\",\"permissions\":[\"keyledger:clients:read\"]}");
+        AdminClient.Answer brief = admin.post("/api/v1/clients", "{\"name\":\"" + unique("console-brief")
+                + "\",\"roles\":[\"" + role + "\"],\"accessTokenTtlSeconds\":60}");
+        String id = brief.text("clientId");
+        keyledger.tokenHolding(id, brief.text("clientSecret"), List.of("keyledger:clients:read"));
+        browser.signIn(id, brief.text("clientSecret"));
+        browser.waitForText("main h2", "Clients");
+
+        RunningKeyledger.sleep(Duration.ofSeconds(60)); // the shortest lifetime a client can have
+        browser.waitForText("#notice", "Your session expired: sign in again.");
+        assertThat(browser.waitFor("#sign-in-id").isDisplayed()).isTrue();
+        assertThat(browser.driver().findElement(By.id("nav")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void whenEachPageIsShownAtTwiceTheZoom_thenEveryControlIsLabelledAndNothingScrollsSideways() {
         String id = admin.post("/api/v1/clients", "{\"name\":\"" + unique("console-a11y") + "\"}").text("clientId");
         browser.signIn(ADMIN_ID, ADMIN_SECRET);
