@@ -157,6 +157,31 @@ class CliCommandsTest {
     }
 
     @Test
+    void auditEvidence_isWrittenWithTheKeysAndVerifiedOffline_andATruncatedFileIsNamed(@TempDir Path dir)
+            throws IOException {
+        register(unique("cli-evidence"));
+        assertThat(admin.send("POST", "/api/v1/audit/checkpoints", null).status()).isIn(200, 201);
+        Path evidence = dir.resolve("evidence.ndjson");
+        Path keys = dir.resolve("audit-keys.json");
+        ok("audit", "evidence", "--file", evidence.toString(), "--keys-file", keys.toString());
+        assertThat(JSON.readTree(keys.toFile()).path("keys")).isNotEmpty();
+
+        Cli.Run intact = ok("audit", "verify", "--offline", evidence.toString(), "--keys", keys.toString());
+        assertThat(intact.out()).startsWith("INTACT").contains("signed up to position");
+
+        List<String> lines = Files.readAllLines(evidence, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("truncated.ndjson"), lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
+        Cli.Run truncated = cli.run("audit", "verify", "--offline", dir.resolve("truncated.ndjson").toString(),
+                "--keys", keys.toString());
+        assertThat(truncated.exit()).as(truncated.toString()).isEqualTo(1);
+        assertThat(truncated.out()).contains("truncated-export");
+
+        assertThat(cli.run("audit", "verify", "--offline", evidence.toString()).exit()).as("no --keys").isEqualTo(2);
+        assertThat(cli.run("audit", "verify", "--offline", dir.resolve("missing.ndjson").toString(),
+                "--keys", keys.toString()).exit()).as("an unreadable file").isEqualTo(2);
+    }
+
+    @Test
     void kafkaRepublish_whenKafkaIsNotConfigured_thenTheProblemIsPrintedAndTheExitCodeIs1() {
         Cli.Run run = cli.run("kafka", "republish", "--status");
 

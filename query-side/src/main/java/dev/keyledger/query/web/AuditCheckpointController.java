@@ -6,6 +6,11 @@ import dev.keyledger.query.checkpoint.AuditCheckpoint;
 import dev.keyledger.query.checkpoint.CheckpointLedger;
 import dev.keyledger.query.checkpoint.CheckpointWriter;
 import dev.keyledger.query.checkpoint.Checkpointed;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +42,10 @@ class AuditCheckpointController {
     /** {@code {"items": [...], "next": <position of the last item, or null at the end>}}, oldest first. */
     @GetMapping
     @RequiresPermission(AdminPermissions.AUDIT_READ)
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "only checkpoints after this global position",
+            schema = @Schema(type = "integer", minimum = "0"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "checkpoints per page (at most 1000)",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "1000"))
     CheckpointPage list(HttpServletRequest http) {
         QueryParams params = QueryParams.of(http, Set.of("after", "limit"));
         long after = params.integer("after", 0, Long.MAX_VALUE).orElse(0L);
@@ -57,6 +66,11 @@ class AuditCheckpointController {
      */
     @PostMapping
     @RequiresPermission(AdminPermissions.AUDIT_READ)
+    @ApiResponse(responseCode = "201", description = "a new checkpoint",
+            content = @Content(schema = @Schema(implementation = AuditCheckpoint.class)))
+    @ApiResponse(responseCode = "200", description = "the last checkpoint, which covers the whole chain already",
+            content = @Content(schema = @Schema(implementation = AuditCheckpoint.class)))
+    @ApiResponse(responseCode = "204", description = "no event exists yet")
     ResponseEntity<AuditCheckpoint> checkpoint(@RequestBody(required = false) byte[] body, HttpServletRequest http) {
         QueryParams.of(http, Set.of()).validate();
         if (body != null && body.length > 0) {

@@ -72,24 +72,6 @@ class AuditController {
         QueryParams.of(http, Set.of()).validate();
         return chain.verify();
     }
-    @Parameter(name = "after", in = ParameterIn.QUERY, description = "only entries after this global position",
-            schema = @Schema(type = "integer", minimum = "0"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY,
-            description = "entries per page (at most 1000; unlimited when streamed)",
-            schema = @Schema(type = "integer", minimum = "1"))
-    @Parameter(name = "type", in = ParameterIn.QUERY,
-            description = "wire names separated by commas, such as client.registered,role.deleted",
-            schema = @Schema(type = "string"))
-    @Parameter(name = "aggregateId", in = ParameterIn.QUERY, description = "a client id, a role name or a key id",
-            schema = @Schema(type = "string"))
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "from this instant, inclusive",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = "before this instant",
-            schema = @Schema(type = "string", format = "date-time"))
-    @ApiResponse(responseCode = "200", description = "the entries in global order", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = AuditPage.class)),
-            @Content(mediaType = "application/x-ndjson",
-                    schema = @Schema(type = "string", description = "one audit entry per line, as in items"))})
 
     /**
      * The evidence file of a range of positions ({@code from} inclusive, {@code to} exclusive; the whole chain by
@@ -97,6 +79,13 @@ class AuditController {
      */
     @GetMapping("/evidence")
     @RequiresPermission(AdminPermissions.AUDIT_READ)
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "from this global position, inclusive",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "up to this global position, exclusive",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @ApiResponse(responseCode = "200", description = "the evidence file (docs/AUDIT-EVIDENCE.md)", content =
+            @Content(mediaType = "application/x-ndjson",
+                    schema = @Schema(type = "string", description = "one JSON object per line")))
     void evidence(HttpServletRequest http, HttpServletResponse response) throws IOException {
         QueryParams params = QueryParams.of(http, Set.of("from", "to"));
         Long from = params.integer("from", 1, Long.MAX_VALUE).orElse(null);
@@ -116,6 +105,24 @@ class AuditController {
         }
     }
 
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "only entries after this global position",
+            schema = @Schema(type = "integer", minimum = "0"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY,
+            description = "entries per page (at most 1000; unlimited when streamed)",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @Parameter(name = "type", in = ParameterIn.QUERY,
+            description = "wire names separated by commas, such as client.registered,role.deleted",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "aggregateId", in = ParameterIn.QUERY, description = "a client id, a role name or a key id",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "from this instant, inclusive",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "before this instant",
+            schema = @Schema(type = "string", format = "date-time"))
+    @ApiResponse(responseCode = "200", description = "the entries in global order", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = AuditPage.class)),
+            @Content(mediaType = "application/x-ndjson",
+                    schema = @Schema(type = "string", description = "one audit entry per line, as in items"))})
     @GetMapping("/events")
     @RequiresPermission(AdminPermissions.AUDIT_READ)
     Object events(HttpServletRequest http, HttpServletResponse response) throws IOException {
