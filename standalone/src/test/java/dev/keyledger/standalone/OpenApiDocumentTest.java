@@ -70,7 +70,7 @@ class OpenApiDocumentTest {
     }
 
     /**
-     * The proxy of the topology serves the whole API's document as a file (docs/DECISIONS.md 110): it must be this
+     * The proxy of the topology serves the whole API's document as a file (docs/DECISIONS.md 76): it must be this
      * one. When a route changes on purpose, the fresh document is left in target/ to be copied over the file.
      */
     @Test

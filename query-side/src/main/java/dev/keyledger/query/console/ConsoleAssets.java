@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The console's files, named by {@value #MANIFEST}: only what that list names can ever be served, looked up by exact
- * name in a map, so no spelling of a path reaches the classpath or the file system (docs/DECISIONS.md 170).
+ * name in a map, so no spelling of a path reaches the classpath or the file system (docs/DECISIONS.md 100).
  */
 @Component
 class ConsoleAssets {
