@@ -1,5 +1,9 @@
 package dev.keyledger.standalone;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +24,7 @@ final class Machine implements AutoCloseable {
     private final String clientId;
     private final Duration pause;
     private final AtomicReference<String> secret;
+    private final AtomicReference<Path> watched = new AtomicReference<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger successes = new AtomicInteger();
     private final List<String> failures = new CopyOnWriteArrayList<>();
@@ -47,6 +52,11 @@ final class Machine implements AutoCloseable {
         secret.set(newSecret);
     }
 
+    /** Deploys whatever secret appears in this file once it authenticates, as a configuration agent would. */
+    void watch(Path file) {
+        watched.set(file);
+    }
+
     void runFor(Duration duration) {
         RunningKeyledger.sleep(duration);
     }
@@ -59,8 +69,13 @@ final class Machine implements AutoCloseable {
         return failures;
     }
 
+    String usedSecret() {
+        return secret.get();
+    }
+
     private void run() {
         while (running.get()) {
+            takeUpWatchedSecret();
             AdminClient.Answer answer = request(secret.get());
             if (answer.status() == 200) {
                 successes.incrementAndGet();
@@ -70,6 +85,21 @@ final class Machine implements AutoCloseable {
             if (!pause.isZero()) {
                 RunningKeyledger.sleep(pause);
             }
+        }
+    }
+
+    private void takeUpWatchedSecret() {
+        Path file = watched.get();
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        try {
+            String candidate = Files.readString(file).strip();
+            if (!candidate.isEmpty() && !candidate.equals(secret.get()) && request(candidate).status() == 200) {
+                secret.set(candidate);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
