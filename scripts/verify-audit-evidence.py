@@ -209,7 +209,11 @@ class Walk:
             self.fault('malformed-evidence', None, 'the first line is not the header')
             self.header_seen = True
         if kind == 'header':
-            self.header(line)
+            if self.header_seen:
+                # A second header would restart the chain from a link of the file's choosing.
+                self.fault('malformed-evidence', None, 'line %d is a second header' % number)
+            else:
+                self.header(line)
         elif kind == 'checkpoint':
             if self.checkpoints_checked:
                 self.fault('malformed-evidence', None, 'line %d: a checkpoint after the events' % number)

@@ -106,7 +106,12 @@ public final class EvidenceVerifier {
                 previous = ChainRule.GENESIS;
             }
             if ("header".equals(kind)) {
-                header(line);
+                if (headerSeen) {
+                    // A second header would restart the chain from a link of the file's choosing.
+                    fault(FaultKind.MALFORMED_EVIDENCE, null, "line " + number + " is a second header");
+                } else {
+                    header(line);
+                }
             } else if ("checkpoint".equals(kind)) {
                 if (checkpointsChecked) {
                     fault(FaultKind.MALFORMED_EVIDENCE, null, "line " + number + ": a checkpoint after the events");

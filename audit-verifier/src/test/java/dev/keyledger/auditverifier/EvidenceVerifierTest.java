@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.kernel.audit.canonical.CanonicalJson;
 import dev.keyledger.kernel.audit.chain.ChainRule;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -66,6 +69,45 @@ class EvidenceVerifierTest {
         assertThat(first(verify(lines))).isEqualTo("deleted-event at 3");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void whenASecondHeaderRestartsTheChainAroundEditedEvents_thenTheFileIsMalformed(@TempDir Path directory)
+            throws IOException, InterruptedException {
+        List<String> honest = evidence(5);
+        // Events 3 and 4 edited and linked from a link of the forger's choosing, announced by a header; then a header
+        // with the honest link of 4, so that event 5 and every checkpoint after it would still match.
+        byte[] forged = ChainRule.sha256().digest("forged".getBytes(StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>(honest.subList(0, 3));
+        lines.add(header(2, forged));
+        byte[] previous = forged;
+        for (int index = 3; index <= 4; index++) {
+            Map<String, Object> line = JSON.readValue(honest.get(index), Map.class);
+            ((Map<String, Object>) line.get("entry")).put("payload", Map.of("name", "forged-" + index));
+            previous = ChainRule.link(previous, HEX.parseHex((String) line.get("storedDigest")),
+                    ChainRule.entryDigest((Map<String, Object>) line.get("entry")));
+            line.put("link", HEX.formatHex(previous));
+            lines.add(CanonicalJson.text(line));
+        }
+        String honestLinkOf4 = (String) JSON.readValue(honest.get(4), Map.class).get("link");
+        lines.add(header(4, HEX.parseHex(honestLinkOf4)));
+        lines.add(honest.get(5));
+        lines.add("{\"kind\":\"end\",\"lines\":" + lines.size() + "}");
+        assertThat(first(verify(lines))).isEqualTo("malformed-evidence at null");
+        assertThat(pythonVerdict(lines, directory)).contains("malformed-evidence").doesNotContain("INTACT");
+    }
+
+    /** What the Python reference verifier (scripts/verify-audit-evidence.py, under Debian's interpreter) prints. */
+    private static String pythonVerdict(List<String> lines, Path directory) throws IOException, InterruptedException {
+        Path evidence = Files.write(directory.resolve("evidence.ndjson"), lines, StandardCharsets.UTF_8);
+        Path keys = Files.writeString(directory.resolve("keys.json"), "{\"keys\":[]}");
+        Process python = new ProcessBuilder("/usr/bin/python3",
+                Path.of("..", "scripts", "verify-audit-evidence.py").toString(), evidence.toString(), keys.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor()).as(output).isEqualTo(1);
+        return output;
+    }
+
     /** The line {@code from}'s entry and stored digest at the position and with the link of line {@code to}. */
     @SuppressWarnings("unchecked")
     private static String moved(String from, String to) throws IOException {
@@ -90,12 +132,16 @@ class EvidenceVerifierTest {
         return new EvidenceVerifier(JSON, keys, List.of()).verify(new ByteArrayInputStream(file));
     }
 
+    private static String header(long previousPosition, byte[] previousLink) {
+        return "{\"anchor\":null,\"format\":\"keyledger-audit-evidence/1\",\"from\":null,\"kind\":\"header\","
+                + "\"previousEventCount\":" + previousPosition + ",\"previousLink\":\"" + HEX.formatHex(previousLink)
+                + "\",\"previousPosition\":" + previousPosition + ",\"to\":null}";
+    }
+
     /** An evidence file of {@code events} events chained from the genesis, no checkpoint. */
     private static List<String> evidence(int events) {
         List<String> lines = new ArrayList<>();
-        lines.add("{\"anchor\":null,\"format\":\"keyledger-audit-evidence/1\",\"from\":null,\"kind\":\"header\","
-                + "\"previousEventCount\":0,\"previousLink\":\"" + HEX.formatHex(ChainRule.GENESIS)
-                + "\",\"previousPosition\":0,\"to\":null}");
+        lines.add(header(0, ChainRule.GENESIS));
         byte[] previous = ChainRule.GENESIS;
         for (int position = 1; position <= events; position++) {
             Map<String, Object> entry = new LinkedHashMap<>();
