@@ -15,26 +15,40 @@ export async function render(section, clientId) {
   const chart = h('div');
   const latest = h('div');
   replace(section, h('h3', { id: 'activity-title' }, 'Token activity'), chart, latest);
-  let after = 0;
-  const records = [];
+  // The first read starts an hour back (since); later reads continue after the last position; older records drop.
+  let from = `since=${encodeURIComponent(new Date(Date.now() - MINUTES * 60000).toISOString())}`;
+  let records = [];
+  let loading = false;
   async function load() {
+    if (loading) return;
+    loading = true;
+    try {
+      await loadPages();
+    } finally {
+      loading = false;
+    }
+  }
+  async function loadPages() {
     for (let page = 0; page < MAX_PAGES; page++) {
-      const answer = await call('GET', path`/api/v1/clients/${clientId}/token-events` + `?after=${after}&limit=${PAGE}`);
+      const answer = await call('GET', path`/api/v1/clients/${clientId}/token-events` + `?${from}&limit=${PAGE}`);
       if (!answer.ok) {
         replace(chart, problemBox(answer.message));
         return;
       }
       records.push(...answer.body.items);
-      if (answer.body.items.length > 0) after = answer.body.items[answer.body.items.length - 1].position;
+      if (answer.body.items.length > 0) from = `after=${answer.body.items[answer.body.items.length - 1].position}`;
       if (answer.body.items.length < PAGE) break;
     }
+    const hourAgo = Date.now() - MINUTES * 60000;
+    records = records.filter((record) => Date.parse(record.at) >= hourAgo);
     replace(chart, drawChart(records));
     replace(latest, table('Latest attempts', ['When', 'Outcome', 'Reason', 'Slot', 'Source address'],
       records.slice(-20).reverse().map((record) => [time(record.at), h('span', { class: 'outcome' }, record.outcome),
         record.reason || '—', record.slot || '—', record.sourceAddress || '—'])));
   }
-  await load();
+  // Set before the first read finishes, so that leaving the page meanwhile stops it.
   timers.set(section, setInterval(load, REFRESH_MS));
+  await load();
 }
 
 export function leave(section) {

@@ -28,7 +28,8 @@ export async function call(method, path, { json, ifMatch, accept = 'application/
     end('The service no longer accepts your token (expired, revoked or the client was disabled): sign in again.');
   }
   const type = response.headers.get('Content-Type') || '';
-  const body = accept === 'application/json' && type.includes('json')
+  // A refused download still explains itself: its problem document is read as JSON, never kept as a file.
+  const body = (accept === 'application/json' || !response.ok) && type.includes('json')
     ? await response.json().catch(() => null)
     : await response.blob();
   const answer = { status: response.status, ok: response.ok, body, etag: response.headers.get('ETag') };

@@ -57,6 +57,7 @@ export async function render(container) {
     load();
   });
 
+  let savedUrl = null;
   async function download(url, name) {
     replace(downloads, h('p', { role: 'status' }, `Preparing ${name}…`));
     const answer = await call('GET', url, { accept: 'application/x-ndjson' });
@@ -64,7 +65,9 @@ export async function render(container) {
       replace(downloads, problemBox(answer.message));
       return;
     }
-    const link = h('a', { href: URL.createObjectURL(answer.body), download: name, class: 'download' },
+    if (savedUrl) URL.revokeObjectURL(savedUrl);
+    savedUrl = URL.createObjectURL(answer.body);
+    const link = h('a', { href: savedUrl, download: name, class: 'download' },
       `Save ${name} (${answer.body.size} bytes)`);
     replace(downloads, h('p', { role: 'status' }, link));
     link.click();

@@ -79,7 +79,7 @@ export async function render(container, clientId) {
       history.refresh(historySection);
       return;
     }
-    if (answer.status !== 409 || !/used|last/i.test(answer.body?.detail || '')) {
+    if (answer.status !== 409 || !String(answer.body?.type || '').endsWith('/secret-recently-used')) {
       replace(outcome, problemBox(answer.message));
       return;
     }
@@ -140,7 +140,7 @@ export async function render(container, clientId) {
       h('button', { type: 'submit' }, 'Save details'));
     details.addEventListener('submit', (event) => {
       event.preventDefault();
-      write('PATCH', '', 'Details saved.', { json: { name: name.value, description: description.value,
+      write('PATCH', '', 'Details saved.', { json: { name: name.value, description: description.value || null,
         accessTokenTtlSeconds: Number(ttl.value), allowedAudiences: list(audiences.value) } });
     });
 

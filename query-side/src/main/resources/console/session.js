@@ -25,9 +25,11 @@ export async function signIn(clientId, clientSecret) {
     throw new Error(answer.error_description || answer.error || `Sign-in failed (${response.status}).`);
   }
   const permissions = new Set((answer.scope || '').split(' ').filter(Boolean));
-  current = { clientId, token: answer.access_token, permissions, expiresAt: Date.now() + answer.expires_in * 1000 };
+  // expires_in is RECOMMENDED, not required (RFC 6749 5.1): without it, assume the shortest lifetime Keyledger issues.
+  const lifetimeMs = (Number(answer.expires_in) || 300) * 1000;
+  current = { clientId, token: answer.access_token, permissions, expiresAt: Date.now() + lifetimeMs };
   clearTimeout(expiryTimer);
-  expiryTimer = setTimeout(() => end('Your session expired: sign in again.'), answer.expires_in * 1000);
+  expiryTimer = setTimeout(() => end('Your session expired: sign in again.'), lifetimeMs);
   listeners.forEach((listener) => listener(current, null));
 }
 

@@ -199,6 +199,17 @@ class CliCommandsTest {
         assertThat(invalid.exit()).isEqualTo(1);
         assertThat(invalid.err()).contains("refused (400)").contains("name:");
 
+        // One client id in 64 begins with '-': it is the command's id, not an unknown option; one that begins like
+        // an option of the command (-o, -q, -h, -V) goes after '--', and the usage error says so.
+        for (String dashed : List.of("-AbCdEfGhIjKlMnOpQrStU", "--AbCdEfGhIjKlMnOpQrSt")) {
+            Cli.Run run = cli.run("clients", "get", dashed);
+            assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err()).contains("404");
+        }
+        Cli.Run optionLike = cli.run("clients", "get", "-q1AbCdEfGhIjKlMnOpQrS");
+        assertThat(optionLike.exit()).isEqualTo(2);
+        assertThat(optionLike.err()).contains("goes after '--'");
+        assertThat(cli.run("clients", "get", "--", "-q1AbCdEfGhIjKlMnOpQrS").exit()).isEqualTo(1);
         assertThat(cli.run("clients", "frobnicate").exit()).isEqualTo(2);
         assertThat(cli.run("clients", "get").exit()).as("missing CLIENT_ID").isEqualTo(2);
         assertThat(cli.run("clients", "list", "--size", "ten").exit()).isEqualTo(2);

@@ -147,6 +147,7 @@ class OpenApiDocumentTest {
         expect(call(admin, "GET", "/api/v1/audit/checkpoints?after=0&limit=2", null), 200);
         expect(call(admin, "GET", "/api/v1/audit/checkpoints?limit=0", null), 400);
         expect(call(admin, "GET", "/api/v1/audit/evidence?from=1&to=3", null), 200);
+        expect(call(admin, "GET", "/api/v1/audit/evidence?from=3&to=3", null), 400);
         expect(call(admin, "GET", "/api/v1/signing-keys", null), 200);
         expect(call(admin, "GET", "/api/v1/projections", null), 200);
 

@@ -90,6 +90,7 @@ class AuditController {
         QueryParams params = QueryParams.of(http, Set.of("from", "to"));
         Long from = params.integer("from", 1, Long.MAX_VALUE).orElse(null);
         Long to = params.integer("to", 1, Long.MAX_VALUE).orElse(null);
+        params.refuseUnless("to", from == null || to == null || from < to, "must be greater than from");
         params.validate();
         response.setContentType(NDJSON.toString());
         OutputStream out = response.getOutputStream();
