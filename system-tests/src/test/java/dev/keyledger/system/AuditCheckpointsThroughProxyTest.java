@@ -48,8 +48,12 @@ class AuditCheckpointsThroughProxyTest {
             }
             assertThat(statuses).containsOnly(200, 201).filteredOn(status -> status == 201).hasSize(1);
             JsonNode made = asked.get(statuses.indexOf(201)).get().body();
+            // A node that found everything it had linked already covered answers with that checkpoint: the one just
+            // made, or the one before it when the newest event was linked a moment later (the linker waits for
+            // earlier positions to settle); never one beyond it.
             for (Future<KeyledgerApi.Answer> answer : asked) {
-                assertThat(answer.get().body().get("position")).isEqualTo(made.get("position"));
+                assertThat(answer.get().body().get("position").asLong()).isLessThanOrEqualTo(
+                        made.get("position").asLong());
             }
             String writer = "query-" + (nodes.indexOf(askedNode.get(statuses.indexOf(201))) + 1);
             assertThat(Files.readString(copyOf(writer, made.get("position").asLong()))).contains(

@@ -59,7 +59,8 @@ class AuditCheckpointController {
     }
 
     /**
-     * A checkpoint over everything committed so far, for an auditor about to export: 201 with the new checkpoint, or
+     * A checkpoint over everything linked so far (the linker links pending events first; one committed a moment ago
+     * can wait for earlier positions to settle), for an auditor about to export: 201 with the new checkpoint, or
      * 200 with the last one when it already covers the whole chain (no checkpoint is made over nothing), or 204 while
      * no event exists. The same permission as reading the trail (docs/DECISIONS.md 91): it changes no credential,
      * and it adds evidence only when something new was linked.
