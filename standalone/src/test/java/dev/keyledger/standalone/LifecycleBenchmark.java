@@ -15,7 +15,11 @@ import java.util.function.Supplier;
  * PostgreSQL (fsync on). Each worker drives whole client lifecycles: register, stage a secondary, promote it, delete
  * the old one, rotate, delete the old one, assign a role, disable, enable, delete.
  *
- * <p>Run: {@code scripts/bench LifecycleBenchmark [workers] [lifecyclesPerWorker]} (defaults 8 and 50).
+ * <p>Run: {@code scripts/bench LifecycleBenchmark [workers] [lifecyclesPerWorker]} (defaults 8 and 50). Besides the
+ * rate and latencies it prints the CPU time per command of this JVM (the service and the benchmark's own HTTP client)
+ * and of PostgreSQL, which the neighbours on a shared machine do not move as they move the rate.
+ * {@code -Dbench.append-digest=off} drops the event store's append-digest trigger first (issue 12 item 5), to measure
+ * what it costs the write path; Java system properties {@code -Dkeyledger.…} reach the service like its settings.
  */
 public final class LifecycleBenchmark {
 
@@ -26,16 +30,23 @@ public final class LifecycleBenchmark {
         try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, "logging.level.root=WARN")) {
             AdminClient admin = keyledger.admin();
             admin.post("/api/v1/roles", "{\"name\":\"bench\",\"permissions\":[\"bench:run\"]}");
+            if ("off".equals(System.getProperty("bench.append-digest"))) {
+                keyledger.jdbc().sql("DROP TRIGGER keyledger_append_digest ON domainevententry").update();
+            }
             run(admin, new LatencyRecorder(), 2, 10); // warm-up: JIT, connection pool, PostgreSQL caches
             LatencyRecorder recorder = new LatencyRecorder();
+            ProcessCpu cpuBefore = ProcessCpu.now(dataDir);
             long started = System.nanoTime();
             run(admin, recorder, workers, lifecycles);
             double seconds = (System.nanoTime() - started) / 1e9;
+            ProcessCpu cpu = ProcessCpu.now(dataDir).since(cpuBefore);
             System.out.printf(Locale.ROOT, "Keyledger lifecycle benchmark: JDK %s (%s), %d cores, %d workers x %d lifecycles%n",
                     Runtime.version(), System.getProperty("java.vm.vendor"), Runtime.getRuntime().availableProcessors(),
                     workers, lifecycles);
             System.out.printf(Locale.ROOT, "%d commands in %.2f s: %.0f commands/s%n",
                     recorder.count(), seconds, recorder.count() / seconds);
+            System.out.printf(Locale.ROOT, "CPU per command: JVM (service and client) %.2f ms, PostgreSQL %.2f ms%n",
+                    cpu.jvmNanos() / 1e6 / recorder.count(), cpu.postgresNanos() / 1e6 / recorder.count());
             System.out.print(recorder.report());
         }
     }

@@ -64,7 +64,10 @@ class SecretAnswersAndCorrelationTest {
                 .text("clientId");
         String stored = correlationOf(clientId);
         assertThat(stored).isNotEqualTo(offered);
-        assertThat(UUID.fromString(stored)).isNotNull();
+        UUID generated = UUID.fromString(stored);
+        assertThat(generated.toString()).isEqualTo(stored);
+        assertThat(generated.version()).as("a random UUID").isEqualTo(4);
+        assertThat(generated.variant()).as("the IETF variant").isEqualTo(2);
     }
 
     private static String correlationOf(String clientId) {

@@ -3,12 +3,16 @@ package dev.keyledger.infrastructure.logging;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * The correlation id of a request: the caller's {@code X-Correlation-Id} when it is a short token of safe characters
  * (it is stored in every event the request causes, shown in the audit trail and written in log lines), else a new
- * UUID. Resolved once per request and kept on it, so the filter, the admin handlers and the access log agree.
+ * random (version 4) UUID. Resolved once per request and kept on it, so the filter, the admin handlers and the access
+ * log agree. The new id comes from {@link ThreadLocalRandom}, not {@link UUID#randomUUID()}'s shared
+ * {@code SecureRandom}: a correlation id is a label any caller may choose, not a secret, and every token request that
+ * does not send one needs a new one.
  */
 public final class CorrelationIds {
 
@@ -25,8 +29,15 @@ public final class CorrelationIds {
             return known;
         }
         String offered = request.getHeader(HEADER);
-        String id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SANE.matcher(offered).matches() ? offered : newId();
         request.setAttribute(HEADER, id);
         return id;
+    }
+
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long versionFour = random.nextLong() & ~0xF000L | 0x4000L;
+        long ietfVariant = random.nextLong() & ~(0xCL << 60) | 0x8L << 60;
+        return new UUID(versionFour, ietfVariant).toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.keyledger.infrastructure.web;
 
 import dev.keyledger.infrastructure.logging.AccessLogValve;
 import dev.keyledger.infrastructure.logging.CorrelationFilter;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import java.util.EnumSet;
 
@@ -36,6 +38,19 @@ public class WebEdgeConfiguration {
         FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        return registration;
+    }
+
+    /**
+     * Keeps Spring MVC's observation filter out of the chain: actuator registers it only when no registration of it
+     * exists, and this one is disabled. Switching its observation off (decision 75) still left the filter creating a
+     * no-op observation on every token request; the token and command meters say what it would.
+     */
+    @Bean
+    FilterRegistrationBean<ServerHttpObservationFilter> noHttpServerObservations() {
+        FilterRegistrationBean<ServerHttpObservationFilter> registration =
+                new FilterRegistrationBean<>(new ServerHttpObservationFilter(ObservationRegistry.NOOP));
+        registration.setEnabled(false);
         return registration;
     }
 
