@@ -128,7 +128,7 @@ def checkpoint_hash(checkpoint):
 
 
 def well_formed(checkpoint):
-    return (isinstance(checkpoint.get('position'), int) and isinstance(checkpoint.get('eventCount'), int)
+    return (_integer(checkpoint.get('position')) is not None and _integer(checkpoint.get('eventCount')) is not None
             and isinstance(checkpoint.get('headHash'), str))
 
 
@@ -150,6 +150,8 @@ def read_published(places):
                 if not line.strip():
                     continue
                 obj = json.loads(line)
+                if not isinstance(obj, dict):
+                    raise ValueError('%s: a line is not a JSON object' % path)
                 for wrapper in ('checkpoint', 'data'):
                     if isinstance(obj.get(wrapper), dict):
                         obj = obj[wrapper]
@@ -159,17 +161,23 @@ def read_published(places):
 
 # --- the walk ---------------------------------------------------------------------------------------------------------
 
+_DIGEST = re.compile(r'[0-9a-f]{64}')
+
+
 def _hex(value):
-    if not isinstance(value, str):
-        return None
-    try:
-        return bytes.fromhex(value)
-    except ValueError:
-        return None
+    """A digest or link: exactly 64 lower-case hex digits (32 bytes), else None."""
+    return bytes.fromhex(value) if isinstance(value, str) and _DIGEST.fullmatch(value) else None
 
 
-def _number_or_zero(value):
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+def _integer(value):
+    """A JSON integer that fits 64 bits, else None: never a decimal, a string of digits or a boolean."""
+    if isinstance(value, int) and not isinstance(value, bool) and -2 ** 63 <= value < 2 ** 63:
+        return value
+    return None
+
+
+def _object(value):
+    return value if isinstance(value, dict) else {}
 
 
 class Walk:
@@ -218,14 +226,14 @@ class Walk:
             if self.checkpoints_checked:
                 self.fault('malformed-evidence', None, 'line %d: a checkpoint after the events' % number)
             else:
-                self.in_evidence.append((line.get('checkpoint') or {}, 'evidence'))
+                self.in_evidence.append((_object(line.get('checkpoint')), 'evidence'))
         elif kind in ('event', 'link'):
             self.check_checkpoints()
-            self.position(line, kind == 'event')
+            self.position(line, kind == 'event', number)
         elif kind == 'end':
             self.check_checkpoints()
             self.ended = True
-            if _number_or_zero(line.get('lines')) != number - 1:
+            if _integer(line.get('lines')) != number - 1:
                 self.truncate('the closing line counts %s lines before it, the file has %d'
                               % (line.get('lines'), number - 1))
         else:
@@ -233,17 +241,21 @@ class Walk:
 
     def header(self, header):
         self.header_seen = True
-        self.previous_position = _number_or_zero(header.get('previousPosition'))
+        position = _integer(header.get('previousPosition'))
+        event_count = _integer(header.get('previousEventCount'))
+        if position is None or event_count is None:
+            self.fault('malformed-evidence', None, "the header's previousPosition or previousEventCount is not an integer")
+        self.previous_position = position or 0
         self.start_position = self.last_position = self.previous_position
-        self.count = _number_or_zero(header.get('previousEventCount'))
+        self.count = event_count or 0
         self.previous = _hex(header.get('previousLink'))
         if self.previous is None:
             self.fault('malformed-evidence', None, 'the header has no previousLink')
             self.previous = GENESIS
         if self.previous_position == 0:
-            anchor = header.get('anchor') or {}
+            anchor = _object(header.get('anchor'))
             genesis = GENESIS if not anchor else reanchored_genesis(
-                _number_or_zero(anchor.get('legacyPosition')), _hex(anchor.get('legacyHeadHash')) or b'')
+                _integer(anchor.get('legacyPosition')) or 0, _hex(anchor.get('legacyHeadHash')) or b'')
             if genesis != self.previous or self.count != 0:
                 self.fault('chain-start-mismatch', 0, 'the chain does not start at its genesis')
 
@@ -275,8 +287,11 @@ class Walk:
         for checkpoint, source in self.trusted.get(self.previous_position, []):
             self.vouch(checkpoint, source, self.previous_position, self.previous)
 
-    def position(self, line, event):
-        position = _number_or_zero(line.get('position'))
+    def position(self, line, event, number):
+        position = _integer(line.get('position'))
+        if position is None:
+            self.fault('malformed-evidence', None, 'line %d: the position is not an integer' % number)
+            return
         if position <= self.last_position:
             self.fault('reordered-or-inserted-event', position,
                        'the line for this position comes after the one for position %d' % self.last_position)

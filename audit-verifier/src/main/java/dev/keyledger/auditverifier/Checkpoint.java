@@ -60,7 +60,7 @@ public record Checkpoint(Map<String, Object> fields, String source) {
     }
 
     boolean wellFormed() {
-        return fields.get("position") instanceof Number && fields.get("eventCount") instanceof Number
-                && fields.get("headHash") instanceof String;
+        return EvidenceVerifier.integer(fields.get("position")) != null
+                && EvidenceVerifier.integer(fields.get("eventCount")) != null && fields.get("headHash") instanceof String;
     }
 }

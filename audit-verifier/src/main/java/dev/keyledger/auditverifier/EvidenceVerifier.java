@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Verifies one evidence file in one pass, in the order docs/AUDIT-EVIDENCE.md gives: the header's starting link,
@@ -31,6 +32,7 @@ public final class EvidenceVerifier {
     /** Failing lines kept to tell a reordered event from an edited one; beyond, each counts as edited. */
     private static final int MAX_FAILING = 10_000;
     private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     private final ObjectReader lines;
     private final AuditKeys keys;
@@ -120,11 +122,12 @@ public final class EvidenceVerifier {
                 }
             } else if ("event".equals(kind) || "link".equals(kind)) {
                 checkCheckpoints();
-                position(line, "event".equals(kind));
+                position(line, "event".equals(kind), number);
             } else if ("end".equals(kind)) {
                 checkCheckpoints();
                 ended = true;
-                if (!(line.get("lines") instanceof Number n) || n.longValue() != number - 1) {
+                Long counted = integer(line.get("lines"));
+                if (counted == null || counted != number - 1) {
                     truncated("the closing line counts " + line.get("lines") + " lines before it, the file has "
                             + (number - 1));
                 }
@@ -135,10 +138,16 @@ public final class EvidenceVerifier {
 
         private void header(Map<String, Object> header) {
             headerSeen = true;
-            previousPosition = number(header.get("previousPosition"));
+            Long position = integer(header.get("previousPosition"));
+            Long eventCount = integer(header.get("previousEventCount"));
+            if (position == null || eventCount == null) {
+                fault(FaultKind.MALFORMED_EVIDENCE, null, "the header's previousPosition or previousEventCount is not"
+                        + " an integer");
+            }
+            previousPosition = position == null ? 0 : position;
             startPosition = previousPosition;
             lastPosition = previousPosition;
-            count = number(header.get("previousEventCount"));
+            count = eventCount == null ? 0 : eventCount;
             previous = hex(header.get("previousLink"));
             if (previous == null) {
                 fault(FaultKind.MALFORMED_EVIDENCE, null, "the header has no previousLink");
@@ -147,7 +156,7 @@ public final class EvidenceVerifier {
             if (previousPosition == 0) {
                 Map<String, Object> anchor = object(header.get("anchor"));
                 byte[] genesis = anchor.isEmpty() ? ChainRule.GENESIS : ChainRule.reanchoredGenesis(
-                        number(anchor.get("legacyPosition")), hex(anchor.get("legacyHeadHash")));
+                        orZero(integer(anchor.get("legacyPosition"))), orEmpty(hex(anchor.get("legacyHeadHash"))));
                 if (!MessageDigest.isEqual(genesis, previous) || count != 0) {
                     fault(FaultKind.CHAIN_START_MISMATCH, 0L, "the chain does not start at its genesis");
                 }
@@ -194,8 +203,13 @@ public final class EvidenceVerifier {
             }
         }
 
-        private void position(Map<String, Object> line, boolean event) {
-            long position = number(line.get("position"));
+        private void position(Map<String, Object> line, boolean event, long number) {
+            Long read = integer(line.get("position"));
+            if (read == null) {
+                fault(FaultKind.MALFORMED_EVIDENCE, null, "line " + number + ": the position is not an integer");
+                return;
+            }
+            long position = read;
             if (position <= lastPosition) {
                 fault(FaultKind.REORDERED_OR_INSERTED_EVENT, position, "the line for this position comes after"
                         + " the one for position " + lastPosition);
@@ -309,19 +323,25 @@ public final class EvidenceVerifier {
                            Map<String, Object> entry) {
     }
 
-    private static long number(Object value) {
-        return value instanceof Number number ? number.longValue() : 0;
+    /**
+     * A JSON integer that fits 64 bits, else null: never a decimal, a string of digits or a number cut to fit, so that
+     * both verifiers read the same file the same way (docs/AUDIT-EVIDENCE.md, "Reading the file").
+     */
+    static Long integer(Object value) {
+        return value instanceof Integer || value instanceof Long ? ((Number) value).longValue() : null;
     }
 
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static byte[] orEmpty(byte[] value) {
+        return value == null ? new byte[0] : value;
+    }
+
+    /** A digest or link: exactly 64 lower-case hex digits (32 bytes), else null. */
     private static byte[] hex(Object value) {
-        if (!(value instanceof String text)) {
-            return null;
-        }
-        try {
-            return HEX.parseHex(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return value instanceof String text && DIGEST.matcher(text).matches() ? HEX.parseHex(text) : null;
     }
 
     @SuppressWarnings("unchecked")
