@@ -1,5 +1,6 @@
 package dev.keyledger.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.kernel.audit.chain.ChainRule;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,10 @@ class AuditEvidenceTest {
                     registration.replace("evidence-3", "rewritten-3").getBytes(StandardCharsets.UTF_8), rewritten)
                     .update();
             relink(db, evidence(keyledger, ""), rewritten);
+            JsonNode own = keyledger.admin().send("GET", "/api/v1/audit/verify", null).json();
+            assertThat(own.get("intact").asBoolean()).as("the service's own verify, the checkpoints still there: %s", own)
+                    .isFalse();
+            assertThat(own.get("firstBrokenPosition").asLong()).isEqualTo(second);
             db.sql("DELETE FROM audit_checkpoint WHERE position > ?").param(first).update();
             assertIntact(EvidenceVerifiers.verify(evidence(keyledger, ""), keys), "signed up to position " + first);
             assertNamedIn(EvidenceVerifiers.verify(evidence(keyledger, ""), keys, published),

@@ -16,7 +16,10 @@ import java.util.HexFormat;
  * Recomputes the audit chain from the stored events and compares every link. It walks the chain's positions and
  * the event rows together, so a row edited, deleted, moved or slipped in between is found, and reports the first
  * position at fault. A re-anchored store's legacy chain is walked too, by its own rule, up to where it ended, and
- * the anchor must still commit to its head. Events newer than the chain's head are counted apart, never judged.
+ * the anchor must still commit to its head. Every checkpoint the store holds must still name the chain's link and
+ * event count at its position: links recomputed wholesale after an edit agree with themselves, not with a checkpoint
+ * signed before (the offline verifier, with the published copies, also sees checkpoints deleted since). Events newer
+ * than the chain's head are counted apart, never judged.
  */
 @Component
 public class ChainVerifier {
@@ -54,10 +57,22 @@ public class ChainVerifier {
         ChainRow.walk(streaming, "audit_link", 0, head, row -> walk.judge(row, this::link));
         long unlinked = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > ?").param(head)
                 .query(Long.class).single();
-        Long firstBroken = legacy.firstBroken == null ? walk.firstBroken
-                : walk.firstBroken == null ? legacy.firstBroken : Long.valueOf(Math.min(legacy.firstBroken, walk.firstBroken));
+        Long firstBroken = earliest(earliest(legacy.firstBroken, walk.firstBroken), firstCheckpointDisowned());
         return new ChainVerdict(firstBroken == null, walk.checked,
                 walk.checked == 0 ? null : HexFormat.of().formatHex(walk.previous), firstBroken, unlinked);
+    }
+
+    /** The first checkpoint whose head or count is not the chain's at its position any more, if one is. */
+    private Long firstCheckpointDisowned() {
+        return jdbc.sql("WITH chain AS (SELECT global_index, link, row_number() OVER (ORDER BY global_index) AS count"
+                        + " FROM audit_link)"
+                        + " SELECT min(c.position) FROM audit_checkpoint c LEFT JOIN chain l ON l.global_index = c.position"
+                        + " WHERE l.link IS NULL OR encode(l.link, 'hex') <> c.head_hash OR l.count <> c.event_count")
+                .query(Long.class).optional().orElse(null);
+    }
+
+    private static Long earliest(Long one, Long other) {
+        return one == null ? other : other == null ? one : Long.valueOf(Math.min(one, other));
     }
 
     /**
