@@ -1,5 +1,6 @@
 package dev.keyledger.command.lookup;
 
+import dev.keyledger.kernel.id.ClientKeyId;
 import dev.keyledger.kernel.id.SecretId;
 
 import java.time.Duration;
@@ -8,13 +9,17 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** When secrets last authenticated, as the token endpoint's issuance log records it (visible within seconds). */
+/** When secrets and public keys last authenticated, as the token endpoint's issuance log records it (visible within seconds). */
 public interface SecretUsage {
 
     Optional<Instant> lastUsedAt(SecretId secretId);
 
     Map<SecretId, Instant> lastUsedAt(Collection<SecretId> secretIds);
 
-    /** How recently a secret may have been used for its deletion to need {@code force}. */
+    Optional<Instant> lastUsedAt(ClientKeyId keyId);
+
+    Map<ClientKeyId, Instant> keysLastUsedAt(Collection<ClientKeyId> keyIds);
+
+    /** How recently a secret or key may have been used for its deletion to need {@code force}. */
     Duration deleteGuard();
 }

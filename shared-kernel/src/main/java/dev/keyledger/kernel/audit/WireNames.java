@@ -4,6 +4,8 @@ import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientKeyAdded;
+import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
 import dev.keyledger.kernel.client.event.RoleAssigned;
@@ -39,6 +41,8 @@ public final class WireNames {
             Map.entry(ClientDisabled.class, "client.disabled"),
             Map.entry(ClientEnabled.class, "client.enabled"),
             Map.entry(ClientDeleted.class, "client.deleted"),
+            Map.entry(ClientKeyAdded.class, "client.key-added"),
+            Map.entry(ClientKeyRemoved.class, "client.key-removed"),
             Map.entry(RoleCreated.class, "role.created"),
             Map.entry(RolePermissionsReplaced.class, "role.permissions-replaced"),
             Map.entry(RoleDeleted.class, "role.deleted"),
