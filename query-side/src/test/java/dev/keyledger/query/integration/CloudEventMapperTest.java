@@ -9,6 +9,8 @@ import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientKeyAdded;
+import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
 import dev.keyledger.kernel.client.event.RoleAssigned;
@@ -16,7 +18,9 @@ import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
 import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.client.key.ClientKey;
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.ClientKeyId;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.role.RoleStream;
 import dev.keyledger.kernel.role.event.RoleCreated;
@@ -72,6 +76,11 @@ class CloudEventMapperTest {
             Map.entry(new ClientDisabled(CLIENT), "Client"),
             Map.entry(new ClientEnabled(CLIENT), "Client"),
             Map.entry(new ClientDeleted(CLIENT), "Client"),
+            Map.entry(new ClientKeyAdded(CLIENT, new ClientKey(new ClientKeyId("k-1"), "kid-1", "EC", "ES256",
+                    "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                            + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\",\"kid\":\"kid-1\","
+                            + "\"alg\":\"ES256\"}", AT)), "Client"),
+            Map.entry(new ClientKeyRemoved(CLIENT, new ClientKeyId("k-1")), "Client"),
             Map.entry(new RoleCreated(role("reader"), null, permissions("a:read")), "Role"),
             Map.entry(new RolePermissionsReplaced(role("reader"), permissions("b:read"), permissions("b:read"),
                     permissions("a:read")), "Role"),
