@@ -11,10 +11,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The {@code keys} column of {@code query_client}: a client's public keys as a JSON array. Its own records, not the
+ * The {@code keys} column of {@code query_client} and {@code query_client_auth}: a client's public keys as a JSON
+ * array, which the token endpoint reads too (its {@code ClientAuthRepository}). Its own records, not the
  * kernel's, so that the column's shape is written down here and does not change with a kernel record.
  */
-final class ClientKeyColumn {
+public final class ClientKeyColumn {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Row>> ROWS = new TypeReference<>() { };
@@ -22,7 +23,7 @@ final class ClientKeyColumn {
     private ClientKeyColumn() {
     }
 
-    static String write(List<ClientKeyState> keys) {
+    public static String write(List<ClientKeyState> keys) {
         try {
             return JSON.writeValueAsString(keys.stream().map(Row::of).toList());
         } catch (JsonProcessingException e) {

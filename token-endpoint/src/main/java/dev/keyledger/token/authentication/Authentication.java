@@ -1,14 +1,20 @@
 package dev.keyledger.token.authentication;
 
 /**
- * The outcome of checking credentials: the client and the secret that matched, or why it failed. The reason goes
+ * The outcome of checking credentials: the client and the secret or key that matched, or why it failed. The reason goes
  * to the issuance log only; every failure answers the caller the same way.
  *
  * @param client        {@code null} when the client id is unknown
- * @param secret        the matching secret; {@code null} on failure
+ * @param secret        the matching secret; {@code null} on failure or for an assertion
+ * @param key           the key that verified a private_key_jwt assertion; {@code null} otherwise
  * @param failureReason {@code null} on success
  */
-public record Authentication(ClientAuthEntry client, StoredSecret secret, String failureReason) {
+public record Authentication(ClientAuthEntry client, StoredSecret secret, StoredKey key, String failureReason) {
+
+    /** A secret's outcome: no key involved. */
+    public Authentication(ClientAuthEntry client, StoredSecret secret, String failureReason) {
+        this(client, secret, null, failureReason);
+    }
 
     public boolean succeeded() {
         return failureReason == null;

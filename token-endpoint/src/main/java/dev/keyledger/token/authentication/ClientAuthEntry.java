@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param secondary {@code null} when the client has none
  * @param revision  the view row's revision; a newer row replaces an older one
+ * @param keys      the public keys that verify its private_key_jwt assertions
  */
 public record ClientAuthEntry(
         String clientId,
@@ -21,5 +22,18 @@ public record ClientAuthEntry(
         int accessTokenTtlSeconds,
         Set<String> allowedAudiences,
         long version,
-        long revision) {
+        long revision,
+        List<StoredKey> keys) {
+
+    public ClientAuthEntry {
+        keys = List.copyOf(keys);
+    }
+
+    /** A client without public keys: one that authenticates with its secrets only. */
+    public ClientAuthEntry(String clientId, ClientStatus status, StoredSecret primary, StoredSecret secondary,
+                           List<String> roles, Set<String> permissions, int accessTokenTtlSeconds,
+                           Set<String> allowedAudiences, long version, long revision) {
+        this(clientId, status, primary, secondary, roles, permissions, accessTokenTtlSeconds, allowedAudiences,
+                version, revision, List.of());
+    }
 }

@@ -16,13 +16,19 @@ public record IssuanceRecord(
         String jti,
         String secretId,
         SecretSlot slot,
+        String keyId,
         String scope,
         List<String> audience,
         String sourceAddress,
         String reason) {
 
+    /** The id of the credential that authenticated: a secret's or a key's. */
+    public String credentialId() {
+        return secretId != null ? secretId : keyId;
+    }
+
     public static IssuanceRecord failed(Instant at, String clientId, Outcome outcome, String sourceAddress,
                                         String reason) {
-        return new IssuanceRecord(at, clientId, outcome, null, null, null, null, null, sourceAddress, reason);
+        return new IssuanceRecord(at, clientId, outcome, null, null, null, null, null, null, sourceAddress, reason);
     }
 }

@@ -5,6 +5,8 @@ import dev.keyledger.token.accesstoken.IssuedToken;
 import dev.keyledger.token.authentication.Authentication;
 import dev.keyledger.token.authentication.ClientAuthenticator;
 import dev.keyledger.token.authentication.ClientCredentials;
+import dev.keyledger.token.authentication.StoredKey;
+import dev.keyledger.token.authentication.StoredSecret;
 import dev.keyledger.token.config.TokenSettings;
 import dev.keyledger.token.grant.Grant;
 import dev.keyledger.token.grant.GrantDecision;
@@ -117,8 +119,11 @@ final class TokenEndpoint {
         long signingStarted = System.nanoTime();
         IssuedToken token = issuer.issue(authentication.client(), grant, now);
         metrics.recordSigning(System.nanoTime() - signingStarted);
-        log.record(new IssuanceRecord(now, loggedId, Outcome.ISSUED, token.jti(), authentication.secret().secretId(),
-                authentication.secret().slot(), grant.scopeString(), grant.audiences(), address, null));
+        StoredSecret secret = authentication.secret();
+        StoredKey key = authentication.key();
+        log.record(new IssuanceRecord(now, loggedId, Outcome.ISSUED, token.jti(),
+                secret == null ? null : secret.secretId(), secret == null ? null : secret.slot(),
+                key == null ? null : key.keyId(), grant.scopeString(), grant.audiences(), address, null));
         return TokenAnswer.issued(new TokenResponse(token.value(), "Bearer",
                 token.expiresAt().getEpochSecond() - token.issuedAt().getEpochSecond(), grant.scopeString()));
     }

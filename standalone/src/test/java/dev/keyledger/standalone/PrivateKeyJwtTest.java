@@ -1,0 +1,228 @@
+package dev.keyledger.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import static dev.keyledger.standalone.TokenEndpointTest.assertOAuthError;
+import static dev.keyledger.standalone.TokenEndpointTest.basic;
+import static dev.keyledger.standalone.TokenEndpointTest.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code private_key_jwt} (RFC 7523 §2.2, §3; RFC 7521 §4.2) over real HTTP, the assertions built and signed by
+ * Nimbus as a client would: one that follows every rule gets a token, once; each rule broken alone is refused with
+ * the same {@code invalid_client}; mixing an assertion with a secret is {@code invalid_request}.
+ */
+@KeyledgerService
+class PrivateKeyJwtTest {
+
+    private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+    private static RunningKeyledger keyledger;
+    private static AdminClient admin;
+    private static AdminClient oauth;
+    private static String clientId;
+    private static String secret;
+    private static ECKey key;
+
+    @BeforeAll
+    static void start(RunningKeyledger shared) throws Exception {
+        keyledger = shared;
+        admin = keyledger.admin();
+        oauth = keyledger.anonymous();
+        AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"signer\"}");
+        clientId = registered.text("clientId");
+        secret = registered.text("clientSecret");
+        key = new ECKeyGenerator(Curve.P_256).keyID("signer-1").generate();
+        assertThat(admin.post("/api/v1/clients/" + clientId + "/keys", jwk(key)).status()).isEqualTo(201);
+        waitUntil(() -> token(es256(claims(clientId))).status() == 200, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void whenTheAssertionFollowsEveryRule_thenATokenForTheClientAndTheLogNamesTheKey() throws Exception {
+        AdminClient.Answer answer = token(es256(claims(clientId)));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.text("token_type")).isEqualTo("Bearer");
+        String keyId = admin.send("GET", "/api/v1/clients/" + clientId, null).json().at("/keys/0/keyId").asText();
+        waitUntil(() -> {
+            JsonNode items = admin.send("GET", "/api/v1/clients/" + clientId + "/token-events", null).json()
+                    .get("items");
+            JsonNode last = items.get(items.size() - 1);
+            return last.get("outcome").asText().equals("ISSUED") && last.get("keyId").asText().equals(keyId)
+                    && last.get("secretId").isNull();
+        }, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void whenTheSameAssertionIsPresentedTwice_thenTheSecondIsRefused() throws Exception {
+        String assertion = es256(claims(clientId));
+
+        assertThat(token(assertion).status()).isEqualTo(200);
+        assertOAuthError(token(assertion), 401, "invalid_client");
+    }
+
+    @Test
+    void whenAnyRuleIsBrokenAlone_thenInvalidClientAndTheSameAnswerEveryTime() throws Exception {
+        String issuer = "http://localhost:" + keyledger.port();
+        Instant now = Instant.now();
+        List<String> refused = List.of(
+                es256(with(builder -> builder.audience("https://elsewhere.example.com"))),
+                es256(with(builder -> builder.expirationTime(Date.from(now.minusSeconds(5))))),
+                es256(with(builder -> builder.expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))))),
+                es256(with(builder -> builder.expirationTime(null))),
+                es256(with(builder -> builder.jwtID(null))),
+                es256(with(builder -> builder.issuer("someone-else"))),
+                es256(with(builder -> builder.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(2)))))),
+                signed(new ECKeyGenerator(Curve.P_256).keyID("signer-1").generate(), claims(clientId)),
+                signed(new ECKeyGenerator(Curve.P_256).keyID("not-registered").generate(), claims(clientId)),
+                hmac(claims(clientId)),
+                new PlainJWT(claims(clientId)).serialize(),
+                "not.a.jwt",
+                es256(with(builder -> builder.audience(issuer + "/oauth2/introspect"))));
+        String first = null;
+        for (String assertion : refused) {
+            AdminClient.Answer answer = token(assertion);
+            assertOAuthError(answer, 401, "invalid_client");
+            first = first == null ? answer.body() : first;
+            assertThat(answer.body()).isEqualTo(first);
+        }
+        assertOAuthError(oauth.form("/oauth2/token", "grant_type=client_credentials&client_id=" + UUID.randomUUID()
+                + "&client_assertion_type=" + JWT_BEARER + "&client_assertion=" + es256(claims(clientId))),
+                401, "invalid_client");
+    }
+
+    @Test
+    void whenTheAudienceIsTheIssuerOrTheTokenEndpoint_thenBothAreAccepted() throws Exception {
+        String issuer = "http://localhost:" + keyledger.port();
+        assertThat(token(es256(with(builder -> builder.audience(issuer)))).status()).isEqualTo(200);
+        assertThat(token(es256(with(builder -> builder.audience(List.of("https://x.example", issuer + "/oauth2/token")))))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void whenAnAssertionComesWithASecretOrBasicOrAnotherType_thenInvalidRequest() throws Exception {
+        String assertion = es256(claims(clientId));
+        String form = "grant_type=client_credentials&client_assertion_type=" + JWT_BEARER + "&client_assertion="
+                + assertion;
+
+        assertOAuthError(oauth.form("/oauth2/token", form + "&client_id=" + clientId + "&client_secret=" + secret),
+                400, "invalid_request");
+        assertOAuthError(oauth.form("/oauth2/token", form, "Authorization", basic(clientId, secret)),
+                400, "invalid_request");
+        assertOAuthError(oauth.form("/oauth2/token", "grant_type=client_credentials&client_assertion_type=urn:other"
+                + "&client_assertion=" + assertion), 400, "invalid_request");
+        assertOAuthError(oauth.form("/oauth2/token", "grant_type=client_credentials&client_assertion=" + assertion),
+                400, "invalid_request");
+    }
+
+    @Test
+    void whenAnRsaKeyIsRegistered_thenItsRs256AssertionsAuthenticateAndAKeyRemovedAMomentAgoDoesNot()
+            throws Exception {
+        AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"rsa-signer\"}");
+        String rsaClient = registered.text("clientId");
+        RSAKey rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+        String keyId = admin.post("/api/v1/clients/" + rsaClient + "/keys", jwk(rsa)).text("keyId");
+        waitUntil(() -> token(rs256(rsa, claims(rsaClient))).status() == 200, Duration.ofSeconds(10));
+
+        assertThat(admin.delete("/api/v1/clients/" + rsaClient + "/keys/" + keyId + "?force=true").status())
+                .isEqualTo(200);
+
+        waitUntil(() -> token(rs256(rsa, claims(rsaClient))).status() == 401, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void whenTheMetadataIsRead_thenPrivateKeyJwtAndItsAlgorithmsAreAdvertised() {
+        JsonNode metadata = oauth.send("GET", "/.well-known/oauth-authorization-server", null).json();
+
+        assertThat(metadata.get("token_endpoint_auth_methods_supported").toString()).contains("\"private_key_jwt\"");
+        assertThat(metadata.get("token_endpoint_auth_signing_alg_values_supported").toString())
+                .isEqualTo("[\"ES256\",\"RS256\",\"PS256\",\"EdDSA\"]");
+    }
+
+    private static AdminClient.Answer token(String assertion) {
+        return oauth.form("/oauth2/token", "grant_type=client_credentials&client_assertion_type=" + JWT_BEARER
+                + "&client_assertion=" + assertion);
+    }
+
+    private static JWTClaimsSet claims(String subject) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(subject)
+                .subject(subject)
+                .audience("http://localhost:" + keyledger.port() + "/oauth2/token")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(60)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+    }
+
+    private static JWTClaimsSet with(UnaryOperator<JWTClaimsSet.Builder> change) {
+        return change.apply(new JWTClaimsSet.Builder(claims(clientId))).build();
+    }
+
+    private static String es256(JWTClaimsSet claims) {
+        return signed(key, claims);
+    }
+
+    private static String signed(ECKey signer, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signer.getKeyID()).build(),
+                    claims);
+            jwt.sign(new ECDSASigner(signer));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String rs256(RSAKey signer, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(signer));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** HS256 keyed with the public key's own coordinates: the classic algorithm-confusion forgery. */
+    private static String hmac(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+                    claims);
+            jwt.sign(new MACSigner(key.toPublicJWK().toJSONString().repeat(2)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String jwk(JWK jwk) {
+        return "{\"jwk\":" + jwk.toPublicJWK().toJSONString() + "}";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.keyledger.token.authentication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyledger.infrastructure.jwk.PublicJwk;
+import dev.keyledger.kernel.client.ClientStatus;
+import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.token.config.TokenSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Authenticates a client by a {@code private_key_jwt} assertion (RFC 7523 §2.2 and §3, RFC 7521 §4.2): signed by
+ * one of the client's registered keys, chosen by {@code kid}, with an allowed algorithm that is the key's own;
+ * {@code iss} = {@code sub} = the client; {@code aud} the token endpoint URL or the issuer; {@code exp} in the future
+ * and at most the maximum lifetime ahead; a {@code jti} never seen before (across nodes, {@link AssertionJtis}).
+ * The reason for a refusal goes to the issuance log only: the caller always gets the same {@code invalid_client}.
+ * The signature is checked before the {@code jti} is recorded, so nobody can burn another client's {@code jti}s.
+ */
+@Component
+public class AssertionAuthenticator {
+
+    /** Clocks of clients and servers differ a little: this much is forgiven on {@code nbf}, {@code iat}, lifetime. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    private final ClientAuthCache cache;
+    private final AssertionJtis jtis;
+    private final TokenSettings settings;
+    private final Duration maxLifetime;
+
+    public AssertionAuthenticator(ClientAuthCache cache, AssertionJtis jtis, TokenSettings settings,
+                                  @Value("${keyledger.assertion.max-lifetime:PT5M}") Duration maxLifetime) {
+        this.cache = cache;
+        this.jtis = jtis;
+        this.settings = settings;
+        this.maxLifetime = maxLifetime;
+    }
+
+    public Authentication authenticate(ClientCredentials credentials, Instant now) {
+        Optional<ClientAssertion> parsed = ClientAssertion.parse(credentials.secret());
+        if (parsed.isEmpty()) {
+            return refused(null, "malformed-assertion");
+        }
+        ClientAssertion assertion = parsed.get();
+        JsonNode claims = assertion.claims();
+        String subject = assertion.text(claims, "sub");
+        if (!subject.equals(credentials.clientId()) || !ClientId.isValid(subject)) {
+            return refused(null, "assertion-subject-mismatch");
+        }
+        if (!assertion.text(claims, "iss").equals(subject)) {
+            return refused(null, "assertion-issuer-mismatch");
+        }
+        Optional<ClientAuthEntry> found = cache.find(subject);
+        if (found.isEmpty()) {
+            return refused(null, "unknown-client");
+        }
+        ClientAuthEntry client = found.get();
+        String alg = assertion.text(assertion.header(), "alg");
+        if (!PublicJwk.ALGORITHMS.contains(alg)) {
+            return refused(client, "assertion-algorithm-refused");
+        }
+        String kid = assertion.text(assertion.header(), "kid");
+        Optional<StoredKey> key = client.keys().stream().filter(candidate -> candidate.kid().equals(kid)).findFirst();
+        if (key.isEmpty()) {
+            return refused(client, "unknown-key");
+        }
+        if (!key.get().alg().equals(alg) || !verifies(key.get(), alg, assertion)) {
+            return refused(client, "bad-assertion-signature");
+        }
+        Optional<String> fault = claimsFault(claims, now);
+        if (fault.isPresent()) {
+            return refused(client, fault.get());
+        }
+        if (client.status() != ClientStatus.ACTIVE) {
+            return refused(client, client.status() == ClientStatus.DISABLED ? "client-disabled" : "client-deleted");
+        }
+        if (!key.get().usableAt(now)) {
+            return refused(client, "expired-key");
+        }
+        Instant expiresAt = Instant.ofEpochSecond(claims.get("exp").asLong());
+        if (!jtis.firstUse(subject, claims.get("jti").textValue(), expiresAt, now)) {
+            return refused(client, "assertion-replayed");
+        }
+        return new Authentication(client, null, key.get(), null);
+    }
+
+    /** What is wrong with the claims once the signature holds, if anything. */
+    private Optional<String> claimsFault(JsonNode claims, Instant now) {
+        if (!audiences(claims.get("aud")).stream().anyMatch(this::isOurs)) {
+            return Optional.of("assertion-audience-mismatch");
+        }
+        JsonNode exp = claims.get("exp");
+        if (exp == null || !exp.isIntegralNumber()) {
+            return Optional.of("assertion-without-exp");
+        }
+        Instant expiresAt = Instant.ofEpochSecond(exp.asLong());
+        if (!expiresAt.isAfter(now)) {
+            return Optional.of("assertion-expired");
+        }
+        if (expiresAt.isAfter(now.plus(maxLifetime).plus(CLOCK_SKEW))) {
+            return Optional.of("assertion-lifetime-too-long");
+        }
+        JsonNode nbf = claims.get("nbf");
+        if (nbf != null && (!nbf.isIntegralNumber()
+                || Instant.ofEpochSecond(nbf.asLong()).isAfter(now.plus(CLOCK_SKEW)))) {
+            return Optional.of("assertion-not-yet-valid");
+        }
+        JsonNode jti = claims.get("jti");
+        if (jti == null || !jti.isTextual() || jti.textValue().isEmpty() || jti.textValue().length() > 256) {
+            return Optional.of("assertion-without-jti");
+        }
+        return Optional.empty();
+    }
+
+    private boolean isOurs(String audience) {
+        String issuer = settings.issuer();
+        return audience.equals(issuer) || audience.equals(issuer + "/oauth2/token");
+    }
+
+    private static List<String> audiences(JsonNode aud) {
+        List<String> audiences = new ArrayList<>();
+        if (aud != null && aud.isTextual()) {
+            audiences.add(aud.textValue());
+        } else if (aud != null && aud.isArray()) {
+            aud.forEach(value -> audiences.add(value.asText()));
+        }
+        return audiences;
+    }
+
+    private static boolean verifies(StoredKey key, String alg, ClientAssertion assertion) {
+        try {
+            Signature signature = switch (alg) {
+                // JOSE's ES256 signature is R || S (RFC 7518 §3.4), which is the JDK's P1363 format.
+                case "ES256" -> Signature.getInstance("SHA256withECDSAinP1363Format");
+                case "RS256" -> Signature.getInstance("SHA256withRSA");
+                case "PS256" -> {
+                    Signature pss = Signature.getInstance("RSASSA-PSS");
+                    pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+                    yield pss;
+                }
+                case "EdDSA" -> Signature.getInstance("Ed25519");
+                default -> throw new IllegalArgumentException("not an allowed algorithm: " + alg);
+            };
+            signature.initVerify(key.key());
+            signature.update(assertion.signingInput());
+            return signature.verify(assertion.signature());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static Authentication refused(ClientAuthEntry client, String reason) {
+        return new Authentication(client, null, null, reason);
+    }
+}
