@@ -78,6 +78,25 @@ class PrivateKeyJwtTest {
     }
 
     @Test
+    void whenTheKeyAuthenticatedMomentsAgo_thenItShowsLastUsedAtAndItsRemovalNeedsForce() throws Exception {
+        AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"guarded-signer\"}");
+        String guarded = registered.text("clientId");
+        ECKey signer = new ECKeyGenerator(Curve.P_256).keyID("guarded-1").generate();
+        String path = "/api/v1/clients/" + guarded;
+        String keyId = admin.post(path + "/keys", jwk(signer)).text("keyId");
+        waitUntil(() -> token(signed(signer, claims(guarded))).status() == 200, Duration.ofSeconds(10));
+
+        waitUntil(() -> !admin.send("GET", path, null).json().at("/keys/0/lastUsedAt").isNull(),
+                Duration.ofSeconds(5));
+        AdminClient.Answer refused = admin.delete(path + "/keys/" + keyId);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("lastUsedAt").asText()).isNotBlank();
+        assertThat(admin.patch(path, "{}").json().at("/keys/0/lastUsedAt").asText()).isNotBlank();
+        assertThat(admin.delete(path + "/keys/" + keyId + "?force=true").status()).isEqualTo(200);
+    }
+
+    @Test
     void whenTheSameAssertionIsPresentedTwice_thenTheSecondIsRefused() throws Exception {
         String assertion = es256(claims(clientId));
 
