@@ -9,13 +9,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +35,9 @@ public class AssertionAuthenticator {
 
     /** Clocks of clients and servers differ a little: this much is forgiven on {@code nbf}, {@code iat}, lifetime. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    /** Keys no assertion can verify against, one per algorithm, drawn once. */
+    private static final Map<String, StoredKey> DECOYS = decoys();
 
     private final ClientAuthCache cache;
     private final AssertionJtis jtis;
@@ -59,20 +66,21 @@ public class AssertionAuthenticator {
         if (!assertion.text(claims, "iss").equals(subject)) {
             return refused(null, "assertion-issuer-mismatch");
         }
-        Optional<ClientAuthEntry> found = cache.find(subject);
-        if (found.isEmpty()) {
-            return refused(null, "unknown-client");
-        }
-        ClientAuthEntry client = found.get();
         String alg = assertion.text(assertion.header(), "alg");
         if (!PublicJwk.ALGORITHMS.contains(alg)) {
-            return refused(client, "assertion-algorithm-refused");
+            return refused(null, "assertion-algorithm-refused");
         }
+        Optional<ClientAuthEntry> found = cache.find(subject);
         String kid = assertion.text(assertion.header(), "kid");
-        Optional<StoredKey> key = client.keys().stream().filter(candidate -> candidate.kid().equals(kid)).findFirst();
+        Optional<StoredKey> key = found.flatMap(client -> client.keys().stream()
+                .filter(candidate -> candidate.kid().equals(kid))
+                .findFirst());
         if (key.isEmpty()) {
-            return refused(client, "unknown-key");
+            // The same work as for a known key, so that the answer's timing does not tell which clients exist.
+            verifies(DECOYS.get(alg), alg, assertion);
+            return refused(found.orElse(null), found.isEmpty() ? "unknown-client" : "unknown-key");
         }
+        ClientAuthEntry client = found.get();
         if (!key.get().alg().equals(alg) || !verifies(key.get(), alg, assertion)) {
             return refused(client, "bad-assertion-signature");
         }
@@ -156,6 +164,25 @@ public class AssertionAuthenticator {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    private static Map<String, StoredKey> decoys() {
+        try {
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            StoredKey rsaKey = decoy("RS256", rsa.generateKeyPair().getPublic());
+            return Map.of("ES256", decoy("ES256", ec.generateKeyPair().getPublic()), "RS256", rsaKey,
+                    "PS256", rsaKey, "EdDSA", decoy("EdDSA",
+                            KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform generates EC, RSA and Ed25519 keys", e);
+        }
+    }
+
+    private static StoredKey decoy(String alg, PublicKey key) {
+        return new StoredKey("", "", alg, key, null);
     }
 
     private static Authentication refused(ClientAuthEntry client, String reason) {
