@@ -19,8 +19,16 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -174,6 +182,28 @@ class PrivateKeyJwtTest {
     }
 
     @Test
+    void whenAClientHoldsAnEd25519AndAPs256Key_thenAssertionsSignedByEitherAuthenticate() throws Exception {
+        String both = admin.post("/api/v1/clients", "{\"name\":\"two-algorithms\"}").text("clientId");
+        KeyPair ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] spki = ed25519.getPublic().getEncoded();
+        String x = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                Arrays.copyOfRange(spki, spki.length - 32, spki.length));
+        RSAKey pss = new RSAKeyGenerator(2048).keyID("pss-1").algorithm(JWSAlgorithm.PS256).generate();
+        assertThat(admin.post("/api/v1/clients/" + both + "/keys",
+                "{\"jwk\":{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + x + "\",\"kid\":\"ed-1\"}}").status())
+                .isEqualTo(201);
+        assertThat(admin.post("/api/v1/clients/" + both + "/keys", jwk(pss)).status()).isEqualTo(201);
+
+        waitUntil(() -> token(eddsa(ed25519.getPrivate(), "ed-1", claims(both))).status() == 200,
+                Duration.ofSeconds(10));
+        SignedJWT psSigned = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("pss-1").build(),
+                claims(both));
+        psSigned.sign(new RSASSASigner(pss));
+        assertThat(token(psSigned.serialize()).status()).isEqualTo(200);
+        assertOAuthError(token(eddsa(ed25519.getPrivate(), "pss-1", claims(both))), 401, "invalid_client");
+    }
+
+    @Test
     void whenTheMetadataIsRead_thenPrivateKeyJwtAndItsAlgorithmsAreAdvertised() {
         JsonNode metadata = oauth.send("GET", "/.well-known/oauth-authorization-server", null).json();
 
@@ -238,6 +268,22 @@ class PrivateKeyJwtTest {
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Nimbus 9 signs EdDSA only with Tink: the JDK signs here, over the same compact serialization. */
+    private static String eddsa(PrivateKey privateKey, String kid, JWTClaimsSet claims) {
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = base64url.encodeToString(("{\"alg\":\"EdDSA\",\"kid\":\"" + kid + "\"}")
+                .getBytes(StandardCharsets.UTF_8)) + "." + base64url.encodeToString(
+                claims.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(privateKey);
+            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + base64url.encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK could not sign with Ed25519", e);
         }
     }
 
