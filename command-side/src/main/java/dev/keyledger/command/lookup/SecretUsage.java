@@ -9,7 +9,10 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** When secrets and public keys last authenticated, as the token endpoint's issuance log records it (visible within seconds). */
+/**
+ * When secrets and public keys last authenticated, as the token endpoint's issuance log records it (visible within
+ * seconds).
+ */
 public interface SecretUsage {
 
     Optional<Instant> lastUsedAt(SecretId secretId);

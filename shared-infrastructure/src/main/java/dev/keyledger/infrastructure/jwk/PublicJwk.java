@@ -165,8 +165,9 @@ public record PublicJwk(PublicKey key, String kty, String alg, String kid, Strin
         boolean xOdd = (reversed[0] & 0x80) != 0;
         reversed[0] &= 0x7f;
         try {
+            EdECPoint point = new EdECPoint(xOdd, new BigInteger(1, reversed));
             return KeyFactory.getInstance("Ed25519").generatePublic(
-                    new EdECPublicKeySpec(NamedParameterSpec.ED25519, new EdECPoint(xOdd, new BigInteger(1, reversed))));
+                    new EdECPublicKeySpec(NamedParameterSpec.ED25519, point));
         } catch (GeneralSecurityException e) {
             throw new InvalidJwk("the OKP key is not a valid Ed25519 public key");
         }

@@ -1,8 +1,8 @@
 package dev.keyledger.token.authentication;
 
 /**
- * What a client presented to authenticate: its id and secret (or assertion), and how it sent them. {@link #toString()} hides the
- * secret, so the record can never leak it into a log.
+ * What a client presented to authenticate: its id and secret (or assertion), and how it sent them.
+ * {@link #toString()} hides the secret, so the record can never leak it into a log.
  */
 public record ClientCredentials(String clientId, String secret, Method method) {
 

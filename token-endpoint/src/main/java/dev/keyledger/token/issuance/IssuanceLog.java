@@ -228,7 +228,10 @@ public class IssuanceLog {
                 at, clientId, outcome, jti, secretId, slot, keyId, scope, audience, sourceAddress, reason);
     }
 
-    /** In the order of the credentials' ids (a secret's or a key's), so that two nodes' writers never lock the same rows in opposite orders. */
+    /**
+     * In the order of the credentials' ids (a secret's or a key's), so that two nodes' writers never lock the same
+     * rows in opposite orders.
+     */
     private void recordUsage(List<IssuanceRecord> records) {
         Map<String, IssuanceRecord> latestPerSecret = new HashMap<>();
         for (IssuanceRecord record : records) {

@@ -113,7 +113,8 @@ public final class ClientFold {
         int ttl = Objects.requireNonNullElse(event.accessTokenTtlSeconds(), c.accessTokenTtlSeconds());
         List<URI> audiences = Objects.requireNonNullElse(event.allowedAudiences(), c.allowedAudiences());
         return new ClientState(c.clientId(), Objects.requireNonNullElse(event.name(), c.name()), description,
-                c.status(), c.roles(), ttl, audiences, c.primary(), c.secondary(), c.keys(), sequence, c.createdAt(), at);
+                c.status(), c.roles(), ttl, audiences, c.primary(), c.secondary(), c.keys(), sequence, c.createdAt(),
+                at);
     }
 
     private static ClientState secrets(ClientState c, SecretState primary, SecretState secondary,
