@@ -194,13 +194,29 @@ class PrivateKeyJwtTest {
                 .isEqualTo(201);
         assertThat(admin.post("/api/v1/clients/" + both + "/keys", jwk(pss)).status()).isEqualTo(201);
 
-        waitUntil(() -> token(eddsa(ed25519.getPrivate(), "ed-1", claims(both))).status() == 200,
-                Duration.ofSeconds(10));
-        SignedJWT psSigned = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("pss-1").build(),
-                claims(both));
-        psSigned.sign(new RSASSASigner(pss));
-        assertThat(token(psSigned.serialize()).status()).isEqualTo(200);
+        // Each key reaches the token endpoint with its own event: wait for the later one, then both must work.
+        waitUntil(() -> token(ps256(pss, claims(both))).status() == 200, Duration.ofSeconds(10));
+        assertThat(token(eddsa(ed25519.getPrivate(), "ed-1", claims(both))).status()).isEqualTo(200);
         assertOAuthError(token(eddsa(ed25519.getPrivate(), "pss-1", claims(both))), 401, "invalid_client");
+    }
+
+    @Test
+    void whenTheClientIsDisabledOrItsKeyExpires_thenItsAssertionsAreRefused() throws Exception {
+        String path = "/api/v1/clients/" + admin.post("/api/v1/clients", "{\"name\":\"short-lived\"}").text("clientId");
+        String shortLived = path.substring(path.lastIndexOf('/') + 1);
+        ECKey signer = new ECKeyGenerator(Curve.P_256).keyID("short-1").generate();
+        String expiresAt = Instant.now().plusSeconds(12).toString();
+        assertThat(admin.post(path + "/keys", "{\"jwk\":" + signer.toPublicJWK().toJSONString()
+                + ",\"expiresAt\":\"" + expiresAt + "\"}").status()).isEqualTo(201);
+        waitUntil(() -> token(signed(signer, claims(shortLived))).status() == 200, Duration.ofSeconds(5));
+
+        admin.post(path + "/disable", null);
+        waitUntil(() -> token(signed(signer, claims(shortLived))).status() == 401, Duration.ofSeconds(5));
+        admin.post(path + "/enable", null);
+        waitUntil(() -> token(signed(signer, claims(shortLived))).status() == 200, Duration.ofSeconds(5));
+
+        waitUntil(() -> token(signed(signer, claims(shortLived))).status() == 401, Duration.ofSeconds(25));
+        assertThat(Instant.now()).isAfterOrEqualTo(Instant.parse(expiresAt));
     }
 
     @Test
@@ -265,6 +281,17 @@ class PrivateKeyJwtTest {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
                     claims);
             jwt.sign(new MACSigner(key.toPublicJWK().toJSONString().repeat(2)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String ps256(RSAKey signer, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(signer.getKeyID()).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(signer));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
