@@ -105,6 +105,23 @@ class PrivateKeyJwtTest {
     }
 
     @Test
+    void whenAClientIntrospectsAndRevokesItsOwnTokenWithAssertions_thenBothWork() throws Exception {
+        String accessToken = token(es256(claims(clientId))).text("access_token");
+        String assertionForm = "client_assertion_type=" + JWT_BEARER + "&client_assertion=";
+
+        AdminClient.Answer introspected = oauth.form("/oauth2/introspect",
+                "token=" + accessToken + "&" + assertionForm + es256(claims(clientId)));
+        assertThat(introspected.status()).as(introspected.body()).isEqualTo(200);
+        assertThat(introspected.json().get("active").asBoolean()).isTrue();
+
+        assertThat(oauth.form("/oauth2/revoke", "token=" + accessToken + "&" + assertionForm + es256(claims(clientId)))
+                .status()).isEqualTo(200);
+        AdminClient.Answer revoked = oauth.form("/oauth2/introspect",
+                "token=" + accessToken + "&" + assertionForm + es256(claims(clientId)));
+        assertThat(revoked.json().get("active").asBoolean()).isFalse();
+    }
+
+    @Test
     void whenTheSameAssertionIsPresentedTwice_thenTheSecondIsRefused() throws Exception {
         String assertion = es256(claims(clientId));
 
