@@ -38,6 +38,7 @@ class HostileRouteAccessTest {
     private static String targetClient;
     private static String targetSecret;
     private static String targetKey;
+    private static String targetCredential;
     private static String noPermissionToken;
     private static final Map<String, String> tokensLacking = new HashMap<>();
 
@@ -54,6 +55,8 @@ class HostileRouteAccessTest {
         targetClient = target.text("clientId");
         targetSecret = admin.post("/api/v1/clients/" + targetClient + "/secrets", "{}").text("secretId");
         targetKey = admin.post("/api/v1/clients/" + targetClient + "/keys", publicKeyBody()).text("keyId");
+        targetCredential = admin.post("/api/v1/clients/" + targetClient + "/federated-credentials",
+                federatedCredentialBody("victim-workload")).text("credentialId");
         AdminClient.Answer nobody = admin.post("/api/v1/clients", "{\"name\":\"nobody\"}");
         noPermissionToken = keyledger.tokenFor(nobody.text("clientId"), nobody.text("clientSecret"));
         for (String lacking : AdminPermissions.ALL) {
@@ -236,6 +239,7 @@ class HostileRouteAccessTest {
             for (String pattern : mapping.getPathPatternsCondition().getPatternValues()) {
                 String path = pattern.replace("{clientId}", targetClient).replace("{secretId}", targetSecret)
                         .replace("{keyId}", targetKey)
+                        .replace("{credentialId}", targetCredential)
                         .replace("{roleName}", "victim-role").replace("{name}", "query-views");
                 assertThat(path).as("a path variable this test does not know").doesNotContain("{");
                 for (var method : mapping.getMethodsCondition().getMethods()) {
@@ -259,6 +263,9 @@ class HostileRouteAccessTest {
         if (method.equals("PATCH")) {
             return "{\"name\":\"evil\"}";
         }
+        if (path.endsWith("/federated-credentials")) {
+            return federatedCredentialBody("evil-workload");
+        }
         if (path.endsWith("/keys")) {
             return publicKeyBody();
         }
@@ -275,6 +282,11 @@ class HostileRouteAccessTest {
         } catch (JOSEException e) {
             throw new IllegalStateException("an EC P-256 key could not be generated", e);
         }
+    }
+
+    private static String federatedCredentialBody(String subject) {
+        return "{\"issuer\":\"" + RunningKeyledger.TRUSTED_ISSUER + "\",\"subject\":\"" + subject
+                + "\",\"audiences\":[\"https://keyledger.example\"]}";
     }
 
     private static String json(List<String> values) {

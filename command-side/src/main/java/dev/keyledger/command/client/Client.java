@@ -12,6 +12,7 @@ import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.client.command.AddClientKey;
+import dev.keyledger.kernel.client.command.AddFederatedCredential;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -22,6 +23,7 @@ import dev.keyledger.kernel.client.command.EnableClient;
 import dev.keyledger.kernel.client.command.PromoteSecondarySecret;
 import dev.keyledger.kernel.client.command.RegisterClient;
 import dev.keyledger.kernel.client.command.RemoveClientKey;
+import dev.keyledger.kernel.client.command.RemoveFederatedCredential;
 import dev.keyledger.kernel.client.command.RotateClientSecret;
 import dev.keyledger.kernel.client.command.UnassignRole;
 import dev.keyledger.kernel.client.event.ClientDeleted;
@@ -33,6 +35,8 @@ import dev.keyledger.kernel.client.event.ClientKeyAdded;
 import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
@@ -79,6 +83,8 @@ class Client {
 
     /** Two, like secrets: the next key is registered before the old one is removed, so keys rotate with no gap. */
     static final int MAX_KEYS = 2;
+    /** Enough for a workload per environment and branch; a bound, so that matching a token stays cheap. */
+    static final int MAX_FEDERATED_CREDENTIALS = 20;
 
     /** Where Axon reads the aggregate's identity; always {@code state.clientId()}. */
     @AggregateIdentifier
@@ -183,6 +189,34 @@ class Client {
             requireUnusedLately("key-recently-used", "key " + keyId, usage.lastUsedAt(keyId), usage);
         }
         apply(new ClientKeyRemoved(clientId, keyId));
+        return state();
+    }
+
+    @CommandHandler
+    ClientState handle(AddFederatedCredential command) {
+        requireWritable(command);
+        if (state.federatedCredentials().size() >= MAX_FEDERATED_CREDENTIALS) {
+            throw new Conflict("too-many-federated-credentials", "the client already has "
+                    + MAX_FEDERATED_CREDENTIALS + " federated credentials: remove one first");
+        }
+        if (state.federatedCredentials().stream()
+                .anyMatch(rule -> rule.credential().sameTrustAs(command.credential()))) {
+            throw new Conflict("federated-credential-exists", "the client already trusts this issuer, subject and "
+                    + "audiences");
+        }
+        apply(new FederatedCredentialAdded(clientId, command.credential()));
+        return state();
+    }
+
+    @CommandHandler
+    ClientState handle(RemoveFederatedCredential command) {
+        requireWritable(command);
+        if (state.federatedCredentials().stream()
+                .noneMatch(rule -> rule.credential().credentialId().equals(command.credentialId()))) {
+            throw new NotFound("unknown-federated-credential", "client " + clientId + " has no federated credential "
+                    + command.credentialId());
+        }
+        apply(new FederatedCredentialRemoved(clientId, command.credentialId()));
         return state();
     }
 

@@ -2,11 +2,14 @@ package dev.keyledger.command.web;
 
 import dev.keyledger.command.lookup.RoleDirectory;
 import dev.keyledger.command.lookup.SecretUsage;
+import dev.keyledger.kernel.client.federation.FederatedCredential;
 import dev.keyledger.kernel.client.state.ClientKeyState;
 import dev.keyledger.kernel.client.state.ClientState;
+import dev.keyledger.kernel.client.state.FederatedCredentialState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.client.view.ClientKeyView;
 import dev.keyledger.kernel.client.view.ClientView;
+import dev.keyledger.kernel.client.view.FederatedCredentialView;
 import dev.keyledger.kernel.client.view.SecretView;
 import dev.keyledger.kernel.id.ClientKeyId;
 import dev.keyledger.kernel.id.SecretId;
@@ -34,13 +37,21 @@ class StateViews {
         return new ClientView(state.clientId(), state.name(), state.description(), state.status(), state.roles(),
                 roleDirectory.permissionsOf(state.roles()), state.accessTokenTtlSeconds(), state.allowedAudiences(),
                 state.secrets().stream().map(entry -> secret(entry, lastUsed.get(entry.secret().secretId()))).toList(),
-                keys(state), state.version(), state.createdAt(), state.updatedAt());
+                keys(state), state.federatedCredentials().stream().map(StateViews::federated).toList(),
+                state.version(), state.createdAt(), state.updatedAt());
     }
 
     List<ClientKeyView> keys(ClientState state) {
         Map<ClientKeyId, Instant> lastUsed = secretUsage.keysLastUsedAt(
                 state.keys().stream().map(entry -> entry.key().keyId()).toList());
         return state.keys().stream().map(entry -> key(entry, lastUsed.get(entry.key().keyId()))).toList();
+    }
+
+    /** {@code lastUsedAt} stays empty until the token endpoint accepts federated tokens (issue 15 item 3). */
+    static FederatedCredentialView federated(FederatedCredentialState entry) {
+        FederatedCredential rule = entry.credential();
+        return new FederatedCredentialView(rule.credentialId(), rule.issuer(), rule.subject(), rule.audiences(),
+                entry.createdAt(), null);
     }
 
     static ClientKeyView key(ClientKeyState entry, Instant lastUsedAt) {

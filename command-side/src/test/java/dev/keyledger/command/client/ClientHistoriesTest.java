@@ -8,6 +8,7 @@ import dev.keyledger.kernel.client.ClientDescription;
 import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.client.command.AddClientKey;
+import dev.keyledger.kernel.client.command.AddFederatedCredential;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -18,14 +19,17 @@ import dev.keyledger.kernel.client.command.EnableClient;
 import dev.keyledger.kernel.client.command.PromoteSecondarySecret;
 import dev.keyledger.kernel.client.command.RegisterClient;
 import dev.keyledger.kernel.client.command.RemoveClientKey;
+import dev.keyledger.kernel.client.command.RemoveFederatedCredential;
 import dev.keyledger.kernel.client.command.RotateClientSecret;
 import dev.keyledger.kernel.client.command.UnassignRole;
 import dev.keyledger.kernel.client.event.ClientEvent;
+import dev.keyledger.kernel.client.federation.FederatedCredential;
 import dev.keyledger.kernel.client.key.ClientKey;
 import dev.keyledger.kernel.client.state.ClientFold;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.secret.HashedSecret;
@@ -169,6 +173,9 @@ class ClientHistoriesTest {
             if (random.nextInt(6) == 0) {
                 return keyCommand(version);
             }
+            if (random.nextInt(10) == 0) {
+                return federationCommand(version);
+            }
             int choice = random.nextInt(100);
             if (choice < 15) {
                 return new ChangeClientDetails(clientId, maybe(() -> pick(NAMES)), maybe(() -> pick(DESCRIPTIONS)),
@@ -216,6 +223,20 @@ class ClientHistoriesTest {
                     : current.keys().get(random.nextInt(current.keys().size())).key().keyId();
             secretUsage.usedAt(keyId, clock.instant().minus(Duration.ofMinutes(random.nextInt(30))));
             return new RemoveClientKey(clientId, keyId, random.nextBoolean(), version);
+        }
+
+        /** A trust rule added (sometimes one already held) or removed (sometimes one never held). */
+        private Object federationCommand(Long version) {
+            if (random.nextBoolean()) {
+                keys++;
+                return new AddFederatedCredential(clientId, new FederatedCredential(
+                        FederatedCredentialId.of("f" + seed + "-" + keys), "https://issuer.example",
+                        "workload-" + random.nextInt(3), List.of("https://keyledger.example")), version);
+            }
+            FederatedCredentialId credentialId = current.federatedCredentials().isEmpty() || random.nextInt(8) == 0
+                    ? FederatedCredentialId.of("never-held")
+                    : current.federatedCredentials().get(0).credential().credentialId();
+            return new RemoveFederatedCredential(clientId, credentialId, version);
         }
 
         /** Mostly unconditional, sometimes the current version, sometimes a stale one. */

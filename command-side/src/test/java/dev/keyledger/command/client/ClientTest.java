@@ -10,6 +10,7 @@ import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.TokenLifetime;
 import dev.keyledger.kernel.client.command.AddClientKey;
+import dev.keyledger.kernel.client.command.AddFederatedCredential;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -20,6 +21,7 @@ import dev.keyledger.kernel.client.command.EnableClient;
 import dev.keyledger.kernel.client.command.PromoteSecondarySecret;
 import dev.keyledger.kernel.client.command.RegisterClient;
 import dev.keyledger.kernel.client.command.RemoveClientKey;
+import dev.keyledger.kernel.client.command.RemoveFederatedCredential;
 import dev.keyledger.kernel.client.command.RotateClientSecret;
 import dev.keyledger.kernel.client.command.UnassignRole;
 import dev.keyledger.kernel.client.event.ClientDeleted;
@@ -30,15 +32,19 @@ import dev.keyledger.kernel.client.event.ClientKeyAdded;
 import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
 import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.client.federation.FederatedCredential;
 import dev.keyledger.kernel.client.key.ClientKey;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.secret.HashedSecret;
@@ -91,6 +97,9 @@ class ClientTest {
     private static final ClientKey KEY_1 = key("k1", "kid-1");
     private static final ClientKey KEY_2 = key("k2", "kid-2");
     private static final ClientKey KEY_3 = key("k3", "kid-3");
+    private static final FederatedCredential RULE_1 = new FederatedCredential(FederatedCredentialId.of("f1"),
+            "https://token.actions.githubusercontent.com", "repo:acme/billing:ref:refs/heads/main",
+            List.of("https://keyledger.example"));
 
     private FixtureConfiguration<Client> fixture;
     private InMemorySecretUsage secretUsage;
@@ -526,6 +535,28 @@ class ClientTest {
     }
 
     @Nested
+    class FederatedCredentials {
+
+        @Test
+        void whenTheSameTrustIsAddedTwice_thenConflict() {
+            FederatedCredential same = new FederatedCredential(FederatedCredentialId.of("f2"), RULE_1.issuer(),
+                    RULE_1.subject(), RULE_1.audiences());
+            fixture.given(registered(), new FederatedCredentialAdded(CLIENT, RULE_1))
+                    .when(new AddFederatedCredential(CLIENT, same, null))
+                    .expectException(refusal(Conflict.class, "federated-credential-exists"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void whenAnUnknownCredentialIsRemoved_thenNotFound() {
+            fixture.given(registered())
+                    .when(new RemoveFederatedCredential(CLIENT, RULE_1.credentialId(), null))
+                    .expectException(refusal(NotFound.class, "unknown-federated-credential"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class EveryVersionedCommand {
 
         /**
@@ -583,6 +614,13 @@ class ClientTest {
                     new Case("RemoveClientKey", List.of(registered(), new ClientKeyAdded(CLIENT, KEY_1)),
                             version -> new RemoveClientKey(CLIENT, KEY_1.keyId(), false, version),
                             new ClientKeyRemoved(CLIENT, KEY_1.keyId())),
+                    new Case("AddFederatedCredential", withSecondary,
+                            version -> new AddFederatedCredential(CLIENT, RULE_1, version),
+                            new FederatedCredentialAdded(CLIENT, RULE_1)),
+                    new Case("RemoveFederatedCredential", List.of(registered(), new FederatedCredentialAdded(CLIENT,
+                            RULE_1)),
+                            version -> new RemoveFederatedCredential(CLIENT, RULE_1.credentialId(), version),
+                            new FederatedCredentialRemoved(CLIENT, RULE_1.credentialId())),
                     new Case("DeleteClient", withSecondary,
                             version -> new DeleteClient(CLIENT, version),
                             new ClientDeleted(CLIENT)));

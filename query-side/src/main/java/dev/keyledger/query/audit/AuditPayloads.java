@@ -11,6 +11,8 @@ import dev.keyledger.kernel.client.event.ClientKeyAdded;
 import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
@@ -78,6 +80,16 @@ public final class AuditPayloads {
                 "clientId", e.clientId().value(),
                 "key", key(e.key())));
         register(ClientKeyRemoved.class, e -> fields("clientId", e.clientId().value(), "keyId", e.keyId().value()));
+        register(FederatedCredentialAdded.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "credential", fields(
+                        "credentialId", e.credential().credentialId().value(),
+                        "issuer", e.credential().issuer(),
+                        "subject", e.credential().subject(),
+                        "audiences", inOrder(e.credential().audiences()))));
+        register(FederatedCredentialRemoved.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "credentialId", e.credentialId().value()));
         register(RoleCreated.class, e -> fields(
                 "name", e.name().value(),
                 "description", e.description(),

@@ -1,10 +1,13 @@
 package dev.keyledger.query.client;
 
+import dev.keyledger.kernel.client.federation.FederatedCredential;
 import dev.keyledger.kernel.client.state.ClientKeyState;
 import dev.keyledger.kernel.client.state.ClientState;
+import dev.keyledger.kernel.client.state.FederatedCredentialState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.client.view.ClientKeyView;
 import dev.keyledger.kernel.client.view.ClientView;
+import dev.keyledger.kernel.client.view.FederatedCredentialView;
 import dev.keyledger.kernel.client.view.SecretView;
 import dev.keyledger.kernel.permission.Permission;
 import org.springframework.stereotype.Component;
@@ -26,8 +29,9 @@ public class ClientViews {
         return new ClientView(client.clientId(), client.name(), client.description(), client.status(),
                 client.roles(), permissions, client.accessTokenTtlSeconds(), client.allowedAudiences(),
                 client.secrets().stream().map(secret -> secret(client, secret)).toList(),
-                client.keys().stream().map(key -> key(client, key)).toList(), client.version(), client.createdAt(),
-                client.updatedAt());
+                client.keys().stream().map(key -> key(client, key)).toList(),
+                client.federatedCredentials().stream().map(ClientViews::federated).toList(), client.version(),
+                client.createdAt(), client.updatedAt());
     }
 
     public ClientView render(StoredClient stored) {
@@ -38,6 +42,13 @@ public class ClientViews {
         return new ClientKeyView(key.key().keyId(), key.key().kid(), key.key().kty(), key.key().alg(),
                 key.createdAt(), key.key().expiresAt(),
                 secretUsage.lastUsedAt(client.clientId(), key.key().keyId()).orElse(null));
+    }
+
+    /** {@code lastUsedAt} stays empty until the token endpoint accepts federated tokens (issue 15 item 3). */
+    private static FederatedCredentialView federated(FederatedCredentialState state) {
+        FederatedCredential rule = state.credential();
+        return new FederatedCredentialView(rule.credentialId(), rule.issuer(), rule.subject(), rule.audiences(),
+                state.createdAt(), null);
     }
 
     private SecretView secret(ClientState client, SecretState secret) {

@@ -2,6 +2,7 @@ package dev.keyledger.infrastructure.api;
 
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 
@@ -32,6 +33,14 @@ public final class PathIds {
             return new ClientKeyId(value);
         } catch (IllegalArgumentException e) {
             throw new NotFound("unknown-key", "there is no such key");
+        }
+    }
+
+    public static FederatedCredentialId federatedCredential(String value) {
+        try {
+            return new FederatedCredentialId(value);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("unknown-federated-credential", "there is no such federated credential");
         }
     }
 

@@ -10,6 +10,8 @@ import dev.keyledger.kernel.client.event.ClientKeyAdded;
 import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
@@ -76,6 +78,16 @@ public final class ClientFold {
                     .filter(key -> !key.key().keyId().equals(removed.keyId()))
                     .toList(), sequence, at);
         }
+        if (event instanceof FederatedCredentialAdded added) {
+            List<FederatedCredentialState> credentials = new ArrayList<>(current.federatedCredentials());
+            credentials.add(new FederatedCredentialState(added.credential(), at));
+            return federated(current, credentials, sequence, at);
+        }
+        if (event instanceof FederatedCredentialRemoved removed) {
+            return federated(current, current.federatedCredentials().stream()
+                    .filter(rule -> !rule.credential().credentialId().equals(removed.credentialId()))
+                    .toList(), sequence, at);
+        }
         if (event instanceof RoleAssigned assigned) {
             SortedSet<RoleName> roles = new TreeSet<>(current.roles());
             roles.add(assigned.role());
@@ -101,7 +113,8 @@ public final class ClientFold {
     private static ClientState registered(ClientRegistered event, long sequence, Instant at) {
         return new ClientState(event.clientId(), event.name(), event.description(), ClientStatus.ACTIVE,
                 new TreeSet<>(event.roles()), event.accessTokenTtlSeconds(), event.allowedAudiences(),
-                new SecretState(event.primarySecret(), SecretSlot.PRIMARY, at), null, List.of(), sequence, at, at);
+                new SecretState(event.primarySecret(), SecretSlot.PRIMARY, at), null, List.of(), List.of(), sequence,
+                at, at);
     }
 
     private static ClientState detailsChanged(ClientState c, ClientDetailsChanged event, long sequence,
@@ -113,33 +126,40 @@ public final class ClientFold {
         int ttl = Objects.requireNonNullElse(event.accessTokenTtlSeconds(), c.accessTokenTtlSeconds());
         List<URI> audiences = Objects.requireNonNullElse(event.allowedAudiences(), c.allowedAudiences());
         return new ClientState(c.clientId(), Objects.requireNonNullElse(event.name(), c.name()), description,
-                c.status(), c.roles(), ttl, audiences, c.primary(), c.secondary(), c.keys(), sequence, c.createdAt(),
-                at);
+                c.status(), c.roles(), ttl, audiences, c.primary(), c.secondary(), c.keys(), c.federatedCredentials(),
+                sequence, c.createdAt(), at);
     }
 
     private static ClientState secrets(ClientState c, SecretState primary, SecretState secondary,
                                           long sequence, Instant at) {
         return new ClientState(c.clientId(), c.name(), c.description(), c.status(), c.roles(),
-                c.accessTokenTtlSeconds(), c.allowedAudiences(), primary, secondary, c.keys(), sequence, c.createdAt(),
-                at);
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), primary, secondary, c.keys(), c.federatedCredentials(),
+                sequence, c.createdAt(), at);
     }
 
     private static ClientState keys(ClientState c, List<ClientKeyState> keys, long sequence, Instant at) {
         return new ClientState(c.clientId(), c.name(), c.description(), c.status(), c.roles(),
-                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), keys, sequence,
-                c.createdAt(), at);
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), keys,
+                c.federatedCredentials(), sequence, c.createdAt(), at);
+    }
+
+    private static ClientState federated(ClientState c, List<FederatedCredentialState> credentials, long sequence,
+                                         Instant at) {
+        return new ClientState(c.clientId(), c.name(), c.description(), c.status(), c.roles(),
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), c.keys(), credentials,
+                sequence, c.createdAt(), at);
     }
 
     private static ClientState roles(ClientState c, SortedSet<RoleName> roles, long sequence, Instant at) {
         return new ClientState(c.clientId(), c.name(), c.description(), c.status(), roles,
-                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), c.keys(), sequence,
-                c.createdAt(), at);
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), c.keys(),
+                c.federatedCredentials(), sequence, c.createdAt(), at);
     }
 
     private static ClientState status(ClientState c, ClientStatus status, long sequence, Instant at) {
         return new ClientState(c.clientId(), c.name(), c.description(), status, c.roles(),
-                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), c.keys(), sequence,
-                c.createdAt(), at);
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), c.keys(),
+                c.federatedCredentials(), sequence, c.createdAt(), at);
     }
 
     private static void requireState(boolean expected, ClientEvent event, long sequence) {

@@ -25,6 +25,7 @@ public record ClientView(
         List<URI> allowedAudiences,
         List<SecretView> secrets,
         List<ClientKeyView> keys,
+        List<FederatedCredentialView> federatedCredentials,
         long version,
         Instant createdAt,
         Instant updatedAt) {
