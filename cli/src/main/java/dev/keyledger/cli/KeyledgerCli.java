@@ -65,7 +65,11 @@ public class KeyledgerCli implements Runnable {
     public static CommandLine commandLine(CliEnvironment environment) {
         KeyledgerCli root = new KeyledgerCli();
         root.environment = environment;
+        // Client ids are base64url and one in 64 begins with '-': an argument that is no option of the command is
+        // its positional parameter, and options are never clustered (so "-q1Xf..." is an id, not -q with "1Xf...").
         return new CommandLine(root)
+                .setUnmatchedOptionsArePositionalParams(true)
+                .setPosixClusteredShortOptionsAllowed(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(environment.out())
                 .setErr(environment.err())

@@ -29,6 +29,11 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
             UnmatchedArgumentException.printSuggestions(unmatched, err);
         } else {
             err.println(failure.getMessage());
+            if (failure.getMessage().startsWith("Expected parameter for positional parameter")) {
+                // An id that begins like one of the options (-o, -q, -h, -V): '--' ends the options.
+                err.println("an id that begins with '-' goes after '--', e.g. "
+                        + command.getCommandSpec().qualifiedName() + " -- -q1Xf...");
+            }
         }
         err.println("see '" + command.getCommandSpec().qualifiedName() + " --help'");
         err.flush();

@@ -157,6 +157,31 @@ class CliCommandsTest {
     }
 
     @Test
+    void auditEvidence_isWrittenWithTheKeysAndVerifiedOffline_andATruncatedFileIsNamed(@TempDir Path dir)
+            throws IOException {
+        register(unique("cli-evidence"));
+        assertThat(admin.send("POST", "/api/v1/audit/checkpoints", null).status()).isIn(200, 201);
+        Path evidence = dir.resolve("evidence.ndjson");
+        Path keys = dir.resolve("audit-keys.json");
+        ok("audit", "evidence", "--file", evidence.toString(), "--keys-file", keys.toString());
+        assertThat(JSON.readTree(keys.toFile()).path("keys")).isNotEmpty();
+
+        Cli.Run intact = ok("audit", "verify", "--offline", evidence.toString(), "--keys", keys.toString());
+        assertThat(intact.out()).startsWith("INTACT").contains("signed up to position");
+
+        List<String> lines = Files.readAllLines(evidence, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("truncated.ndjson"), lines.subList(0, lines.size() - 1), StandardCharsets.UTF_8);
+        Cli.Run truncated = cli.run("audit", "verify", "--offline", dir.resolve("truncated.ndjson").toString(),
+                "--keys", keys.toString());
+        assertThat(truncated.exit()).as(truncated.toString()).isEqualTo(1);
+        assertThat(truncated.out()).contains("truncated-export");
+
+        assertThat(cli.run("audit", "verify", "--offline", evidence.toString()).exit()).as("no --keys").isEqualTo(2);
+        assertThat(cli.run("audit", "verify", "--offline", dir.resolve("missing.ndjson").toString(),
+                "--keys", keys.toString()).exit()).as("an unreadable file").isEqualTo(2);
+    }
+
+    @Test
     void kafkaRepublish_whenKafkaIsNotConfigured_thenTheProblemIsPrintedAndTheExitCodeIs1() {
         Cli.Run run = cli.run("kafka", "republish", "--status");
 
@@ -174,6 +199,17 @@ class CliCommandsTest {
         assertThat(invalid.exit()).isEqualTo(1);
         assertThat(invalid.err()).contains("refused (400)").contains("name:");
 
+        // One client id in 64 begins with '-': it is the command's id, not an unknown option; one that begins like
+        // an option of the command (-o, -q, -h, -V) goes after '--', and the usage error says so.
+        for (String dashed : List.of("-AbCdEfGhIjKlMnOpQrStU", "--AbCdEfGhIjKlMnOpQrSt")) {
+            Cli.Run run = cli.run("clients", "get", dashed);
+            assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err()).contains("404");
+        }
+        Cli.Run optionLike = cli.run("clients", "get", "-q1AbCdEfGhIjKlMnOpQrS");
+        assertThat(optionLike.exit()).isEqualTo(2);
+        assertThat(optionLike.err()).contains("goes after '--'");
+        assertThat(cli.run("clients", "get", "--", "-q1AbCdEfGhIjKlMnOpQrS").exit()).isEqualTo(1);
         assertThat(cli.run("clients", "frobnicate").exit()).isEqualTo(2);
         assertThat(cli.run("clients", "get").exit()).as("missing CLIENT_ID").isEqualTo(2);
         assertThat(cli.run("clients", "list", "--size", "ten").exit()).isEqualTo(2);

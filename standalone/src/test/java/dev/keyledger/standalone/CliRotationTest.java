@@ -6,18 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.keyledger.standalone.TokenEndpointTest.basic;
 import static dev.keyledger.standalone.TokenEndpointTest.waitUntil;
 import static dev.keyledger.standalone.UniqueNames.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +41,7 @@ class CliRotationTest {
         String id = registered.text("clientId");
         String oldSecretId = registered.json().at("/secrets/0/secretId").asText();
         Path file = dir.resolve("new.secret");
-        try (Machine machine = new Machine(id, registered.text("clientSecret"))) {
+        try (Machine machine = new Machine(keyledger, id, registered.text("clientSecret"), Duration.ofMillis(20))) {
             Cli.Run added = run(0, "secrets", "rotate-staged", id, "--secret-file", file.toString());
             String newSecret = Files.readString(file).strip();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -91,7 +84,7 @@ class CliRotationTest {
         AdminClient.Answer registered = admin.post("/api/v1/clients", "{\"name\":\"" + unique("cli-pipeline") + "\"}");
         String id = registered.text("clientId");
         Path deployed = dir.resolve("deployed.secret");
-        try (Machine machine = new Machine(id, registered.text("clientSecret"))) {
+        try (Machine machine = new Machine(keyledger, id, registered.text("clientSecret"), Duration.ofMillis(20))) {
             machine.watch(deployed);
             Cli.Run run = run(0, "secrets", "rotate-staged", id, "--to-command", "cat > '" + deployed + "'",
                     "--promote", "--delete-old", "--wait", "--interval", "0.5", "--timeout", "60");
@@ -168,98 +161,5 @@ class CliRotationTest {
             }
         }
         return null;
-    }
-
-    /**
-     * A machine asking for tokens every few milliseconds with the secret it was last given. A new secret is taken
-     * up, as a real rollout does, once it has been seen to work (the token endpoint's view follows the write).
-     */
-    private static final class Machine implements AutoCloseable {
-
-        private final String clientId;
-        private final AtomicReference<String> secret;
-        private final AtomicReference<Path> watched = new AtomicReference<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicInteger successes = new AtomicInteger();
-        private final List<String> failures = new CopyOnWriteArrayList<>();
-        private final Thread loop;
-
-        Machine(String clientId, String secret) {
-            this.clientId = clientId;
-            this.secret = new AtomicReference<>(secret);
-            keyledger.tokenFor(clientId, secret);
-            loop = new Thread(this::run, "machine-" + clientId);
-            loop.start();
-        }
-
-        void deploy(String newSecret) {
-            waitUntil(() -> request(newSecret).status() == 200, Duration.ofSeconds(5));
-            secret.set(newSecret);
-        }
-
-        /** Deploys whatever secret appears in this file, as a configuration agent would. */
-        void watch(Path file) {
-            watched.set(file);
-        }
-
-        void runFor(Duration duration) {
-            RunningKeyledger.sleep(duration);
-        }
-
-        int successes() {
-            return successes.get();
-        }
-
-        List<String> failures() {
-            return failures;
-        }
-
-        String usedSecret() {
-            return secret.get();
-        }
-
-        private void run() {
-            while (running.get()) {
-                takeUpWatchedSecret();
-                AdminClient.Answer answer = request(secret.get());
-                if (answer.status() == 200) {
-                    successes.incrementAndGet();
-                } else {
-                    failures.add(answer.toString());
-                }
-                RunningKeyledger.sleep(Duration.ofMillis(20));
-            }
-        }
-
-        private void takeUpWatchedSecret() {
-            Path file = watched.get();
-            if (file == null || !Files.exists(file)) {
-                return;
-            }
-            try {
-                String candidate = Files.readString(file).strip();
-                if (!candidate.isEmpty() && !candidate.equals(secret.get())
-                        && request(candidate).status() == 200) {
-                    secret.set(candidate);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private AdminClient.Answer request(String withSecret) {
-            return keyledger.anonymous().form("/oauth2/token", "grant_type=client_credentials",
-                    "Authorization", basic(clientId, withSecret));
-        }
-
-        @Override
-        public void close() {
-            running.set(false);
-            try {
-                loop.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

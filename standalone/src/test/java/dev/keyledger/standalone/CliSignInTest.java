@@ -163,6 +163,18 @@ class CliSignInTest {
         assertThat(dir.resolve("config").resolve("credentials.json")).doesNotExist();
     }
 
+    @Test
+    void whenTheSecretComesFromStandardInputAndTheEnvironmentAtOnce_thenLoginRefusesToChoose(@TempDir Path dir) {
+        Cli.Run run = Cli.withConfigDir(dir.resolve("config"))
+                .set("KEYLEDGER_CLIENT_SECRET", RunningKeyledger.ADMIN_SECRET).stdin("kls_another\n")
+                .run("login", "--url", keyledger.baseUri().toString(), "--client-id", RunningKeyledger.ADMIN_ID,
+                        "--secret-stdin");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("use one").doesNotContain(RunningKeyledger.ADMIN_SECRET);
+        assertThat(dir.resolve("config").resolve("credentials.json")).doesNotExist();
+    }
+
     private static String cachedToken(Path config) throws IOException {
         return JSON.readTree(config.resolve("tokens.json").toFile()).at("/default/accessToken").asText();
     }

@@ -3,6 +3,7 @@ package dev.keyledger.standalone;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.keyledger.infrastructure.access.AdminAccessCheck;
 import dev.keyledger.infrastructure.access.PublicEndpoint;
 import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.infrastructure.hostile.PathSpellings;
@@ -226,6 +227,65 @@ class HostileRouteAccessTest {
                     "Authorization", "Bearer " + admin);
             assertThat(answer.status()).as(spelling + " -> " + answer).isBetween(400, 499);
         }
+    }
+
+    @Test
+    void whenAPublicRouteIsCalledUnderAnotherSpellingMethodTokenOrQuery_thenOnlyItsOwnRequestServesAndNothingFails() {
+        List<String> failures = new ArrayList<>();
+        List<String> routes = publicReadRoutes();
+        for (String path : routes) {
+            // The nodes' signed admin check is public too, but answers only a request carrying its headers.
+            boolean serves = !path.equals(AdminAccessCheck.PATH);
+            RawHttp.Answer plain = RawHttp.send(keyledger.port(), "GET", path, null);
+            if (serves ? plain.status() >= 400 : plain.status() < 400 || plain.status() >= 500) {
+                failures.add("GET " + path + " -> " + plain);
+            }
+            // Another spelling that is itself a route (/console beside /console/) is that route's own request.
+            for (String spelling : PathSpellings.of(path).stream().filter(other -> !routes.contains(other)).toList()) {
+                RawHttp.Answer answer = RawHttp.send(keyledger.port(), "GET", spelling, null);
+                if (answer.status() < 400 || answer.status() >= 500) {
+                    failures.add("GET " + spelling + " -> " + answer);
+                }
+            }
+            for (String method : new String[]{"POST", "PUT", "DELETE", "PATCH", "TRACE", "PROPFIND"}) {
+                RawHttp.Answer answer = RawHttp.send(keyledger.port(), method, path, "{}");
+                if (answer.status() < 400 || answer.status() >= 500) {
+                    failures.add(method + " " + path + " -> " + answer);
+                }
+            }
+            // A public route ignores credentials, forged or not, and parameters it does not read.
+            for (String token : forgedTokens(keyledger.newAdminToken())) {
+                RawHttp.Answer answer = RawHttp.send(keyledger.port(), "GET", path, null,
+                        "Authorization", "Bearer " + token);
+                if (serves ? answer.status() >= 400 : answer.status() < 400 || answer.status() >= 500) {
+                    failures.add("GET " + path + " with " + abbreviated(token) + " -> " + answer);
+                }
+            }
+            RawHttp.Answer repeated = RawHttp.send(keyledger.port(), "GET",
+                    path + "?x=1&x=2&" + "y=".repeat(500) + "&z=" + "z".repeat(6_000), null);
+            if (repeated.status() >= 500) {
+                failures.add("GET " + path + " with repeated and long parameters -> " + repeated);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** Every public GET route (the key sets, metadata, the API document, the console), path variables filled. */
+    private static List<String> publicReadRoutes() {
+        List<String> paths = new ArrayList<>();
+        keyledger.bean(RequestMappingHandlerMapping.class).getHandlerMethods().forEach((mapping, handler) -> {
+            boolean get = mapping.getMethodsCondition().getMethods().stream().anyMatch(m -> m.name().equals("GET"));
+            if (!handler.hasMethodAnnotation(PublicEndpoint.class) || !get) {
+                return;
+            }
+            for (String pattern : mapping.getPathPatternsCondition().getPatternValues()) {
+                String path = pattern.replace("{name}", "console.css");
+                assertThat(path).as("a path variable this test does not know").doesNotContain("{");
+                paths.add(path);
+            }
+        });
+        assertThat(paths).contains("/.well-known/keyledger-audit-keys.json", "/console/", "/api/v1/openapi.json");
+        return paths;
     }
 
     /** Every admin route Spring MVC knows, its path variables filled in with things that exist. */

@@ -70,7 +70,7 @@ class OpenApiDocumentTest {
     }
 
     /**
-     * The proxy of the topology serves the whole API's document as a file (docs/DECISIONS.md 110): it must be this
+     * The proxy of the topology serves the whole API's document as a file (docs/DECISIONS.md 76): it must be this
      * one. When a route changes on purpose, the fresh document is left in target/ to be copied over the file.
      */
     @Test
@@ -142,6 +142,12 @@ class OpenApiDocumentTest {
                 "Accept", "application/x-ndjson"), 200);
         expect(call(admin, "GET", "/api/v1/audit/events?limit=0", null), 400);
         expect(call(admin, "GET", "/api/v1/audit/verify", null), 200);
+        AdminClient.Answer checkpoint = call(admin, "POST", "/api/v1/audit/checkpoints", null);
+        assertThat(checkpoint.status()).isIn(200, 201);
+        expect(call(admin, "GET", "/api/v1/audit/checkpoints?after=0&limit=2", null), 200);
+        expect(call(admin, "GET", "/api/v1/audit/checkpoints?limit=0", null), 400);
+        expect(call(admin, "GET", "/api/v1/audit/evidence?from=1&to=3", null), 200);
+        expect(call(admin, "GET", "/api/v1/audit/evidence?from=3&to=3", null), 400);
         expect(call(admin, "GET", "/api/v1/signing-keys", null), 200);
         expect(call(admin, "GET", "/api/v1/projections", null), 200);
 

@@ -49,7 +49,7 @@ public final class ReplayBenchmark {
     }
 
     private static void awaitChain(RunningKeyledger keyledger) throws InterruptedException {
-        while (keyledger.jdbc().sql("SELECT (SELECT coalesce(max(global_index), 0) FROM audit_chain)"
+        while (keyledger.jdbc().sql("SELECT (SELECT coalesce(max(global_index), 0) FROM audit_link)"
                 + " >= (SELECT max(globalindex) FROM domainevententry)").query(Boolean.class).single() != Boolean.TRUE) {
             Thread.sleep(50);
         }

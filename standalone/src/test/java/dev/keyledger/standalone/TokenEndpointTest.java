@@ -301,6 +301,15 @@ class TokenEndpointTest {
         assertThat(failed.get("jti").isNull()).isTrue();
         waitUntil(() -> !admin.patch("/api/v1/clients/" + id, "{}").json().at("/secrets/0/lastUsedAt").isNull(),
                 Duration.ofSeconds(5));
+
+        // since=<instant> starts the read at a time, inclusive: at the failed attempt's instant only it is left.
+        String events = "/api/v1/clients/" + id + "/token-events?since=";
+        JsonNode fromFailure = admin.send("GET", events + failed.get("at").asText(), null).json().get("items");
+        assertThat(toList(fromFailure)).extracting(item -> item.get("outcome").asText()).containsExactly("FAILED");
+        assertThat(admin.send("GET", events + "2999-01-01T00:00:00Z", null).json().get("items")).isEmpty();
+        AdminClient.Answer malformed = admin.send("GET", events + "yesterday", null);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");
     }
 
     static List<JsonNode> toList(JsonNode array) {

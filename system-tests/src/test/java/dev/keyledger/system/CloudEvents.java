@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class CloudEvents {
 
     private static final Map<String, String> SOURCES = Map.of(
-            "client", "/keyledger/clients", "role", "/keyledger/roles", "signing-key", "/keyledger/signing-keys");
+            "client", "/keyledger/clients", "role", "/keyledger/roles", "signing-key", "/keyledger/signing-keys",
+            "audit-key", "/keyledger/audit-keys");
 
     private CloudEvents() {
     }

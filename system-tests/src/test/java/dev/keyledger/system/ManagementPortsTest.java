@@ -22,7 +22,7 @@ class ManagementPortsTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** The readiness conditions each kind of node shows besides the database (docs/DECISIONS.md 101). */
+    /** The readiness conditions each kind of node shows besides the database (docs/DECISIONS.md 73). */
     private static final Map<String, List<String>> CONDITIONS = Map.of(
             "command", List.of("db"),
             "query", List.of("db", "projections", "auditChain"),

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/v1/openapi.json} in the topology (docs/DECISIONS.md 110): each service documents the admin routes it
+ * {@code /api/v1/openapi.json} in the topology (docs/DECISIONS.md 76): each service documents the admin routes it
  * serves, and the proxy serves the whole API's document, which is exactly what the three services document together.
  */
 @ExtendWith(Topology.class)

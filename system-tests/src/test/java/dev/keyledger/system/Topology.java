@@ -96,6 +96,11 @@ final class Topology implements BeforeAllCallback {
         return Optional.ofNullable(settings.get("KEYLEDGER_PROMETHEUS_URL")).map(URI::create);
     }
 
+    /** Where the script keeps the topology's data and logs, one folder per part under {@code data}. */
+    static Path runDir() {
+        return RUN_DIR;
+    }
+
     static String kafkaBootstrap() {
         return setting("KEYLEDGER_KAFKA_BOOTSTRAP");
     }
@@ -125,6 +130,40 @@ final class Topology implements BeforeAllCallback {
     /** Starts a part again and waits until it answers. */
     static void start(String part) {
         script("start", part);
+    }
+
+    /** The process id of a running part (its JVM for a service node), as the script recorded it. */
+    static long pid(String part) {
+        try {
+            return Long.parseLong(Files.readString(RUN_DIR.resolve("pids").resolve(part)).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The rows a query answers in the topology's PostgreSQL, columns separated by {@code |}, through {@code psql} on
+     * the server's own socket (local connections are trusted there; nothing else reaches it).
+     */
+    static List<String> sql(String query) {
+        String psql = Files.isExecutable(Path.of("/usr/bin/psql")) ? "/usr/bin/psql" : "psql";
+        ProcessBuilder builder = new ProcessBuilder(psql, "-h", setting("KEYLEDGER_PG_SOCKET_DIR"),
+                "-p", setting("KEYLEDGER_PG_PORT"), "-U", "keyledger", "-d", "keyledger", "-X", "-q", "-t", "-A",
+                "-F", "|", "-c", query).redirectErrorStream(true);
+        try {
+            Process process = builder.start();
+            List<String> rows = new String(process.getInputStream().readAllBytes()).lines()
+                    .filter(line -> !line.isBlank()).toList();
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("psql failed: " + rows);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String setting(String name) {

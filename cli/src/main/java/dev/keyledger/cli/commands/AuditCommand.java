@@ -48,9 +48,48 @@ public class AuditCommand extends Noun {
         printer().info("exported " + counts[0] + " events to " + file);
     }
 
+    @Command(name = "evidence", description = "Write the evidence of the hash chain over a range of positions (the"
+            + " events with their links and the signed checkpoints covering them) to a file, and the audit public keys"
+            + " beside it: what `audit verify --offline` and scripts/verify-audit-evidence.py check without the"
+            + " service.",
+            footer = {"%nExample:", "  keyledger audit evidence --file evidence.ndjson --keys-file audit-keys.json"
+                    + " --from 1 --to 5000"})
+    void evidence(@Option(names = "--file", paramLabel = "PATH", required = true) Path file,
+                  @Option(names = "--keys-file", paramLabel = "PATH", required = true) Path keysFile,
+                  @Option(names = "--from", paramLabel = "POSITION") Long from,
+                  @Option(names = "--to", paramLabel = "POSITION", description = "exclusive") Long to) {
+        ProgressLine progress = new ProgressLine(cli().environment(), printer().quiet(), "exporting evidence");
+        long[] counts = new long[2];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            api().stream(new Query().add("from", from).add("to", to).on("/api/v1/audit/evidence"),
+                    body -> copy(body, out, counts, progress));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        progress.finish(counts[0], counts[1]);
+        ApiAnswer keys = api().get("/.well-known/keyledger-audit-keys.json");
+        try {
+            Files.writeString(keysFile, keys.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + keysFile, e);
+        }
+        printer().info("wrote " + counts[0] + " lines of evidence to " + file + " and the audit keys to " + keysFile);
+    }
+
     @Command(name = "verify", description = "Have the service recompute the hash chain over every event; exit 1 if"
-            + " it is broken.", footer = {"%nExample:", "  keyledger audit verify"})
-    void verify() {
+            + " it is broken. With --offline, check an evidence file against the audit public keys (and the"
+            + " checkpoints published outside the database, if given) without asking the service anything.",
+            footer = {"%nExamples:", "  keyledger audit verify",
+                    "  keyledger audit verify --offline evidence.ndjson --keys audit-keys.json"
+                            + " --published /var/lib/keyledger/checkpoints"})
+    void verify(@Option(names = "--offline", paramLabel = "EVIDENCE") Path evidence,
+                @Option(names = "--keys", paramLabel = "AUDIT-KEYS") Path keys,
+                @Option(names = "--published", paramLabel = "PATH", arity = "1..*",
+                        description = "published checkpoint files or folders") List<Path> published) {
+        if (evidence != null || keys != null || published != null) {
+            new OfflineVerification(evidence, keys, published).run(cli().environment());
+            return;
+        }
         ApiAnswer answer = api().get("/api/v1/audit/verify");
         printer().answer(answer, List.of());
         JsonNode verdict = answer.json();

@@ -67,6 +67,9 @@ public class LoginCommand implements Runnable {
 
     private String secret(CliEnvironment environment, String id) {
         Optional<String> fromEnvironment = environment.variable("KEYLEDGER_CLIENT_SECRET");
+        if (fromEnvironment.isPresent() && secretFromStdin) {
+            throw CliFailure.usage("--secret-stdin and KEYLEDGER_CLIENT_SECRET both give a secret: use one");
+        }
         if (fromEnvironment.isPresent()) {
             return fromEnvironment.get();
         }

@@ -76,11 +76,19 @@ public final class SecretDelivery {
 
     private void pipe(String secret) {
         try {
-            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+            // Its standard output is dropped: a command that echoes its input would put the secret in a CI log. Its
+            // errors are shown, to say why a delivery failed.
+            Process process = new ProcessBuilder("sh", "-c", command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try (OutputStream input = process.getOutputStream()) {
                 input.write((secret + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                process.destroy();
+                throw CliFailure.refused("the command given with --to-command did not read the secret ("
+                        + e.getMessage() + "): the new secret exists on the service but was not delivered; delete it"
+                        + " and start again");
             }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             if (!output.isEmpty()) {
                 environment.err().print(output);

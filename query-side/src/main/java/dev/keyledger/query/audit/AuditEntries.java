@@ -2,6 +2,7 @@ package dev.keyledger.query.audit;
 
 import dev.keyledger.kernel.audit.AuditMetadata;
 import dev.keyledger.kernel.audit.WireNames;
+import dev.keyledger.kernel.auditkey.AuditKeyStream;
 import dev.keyledger.kernel.role.RoleStream;
 import dev.keyledger.kernel.signingkey.SigningKeyStream;
 import dev.keyledger.query.eventstore.StoredEvent;
@@ -51,9 +52,9 @@ public final class AuditEntries {
         return storedType.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    /** The stream id without its type prefix: a role's name, a signing key's kid; client ids have none. */
+    /** The stream id without its type prefix: a role's name, a signing or audit key's kid; client ids have none. */
     static String bareId(String aggregateId) {
-        for (String prefix : new String[]{RoleStream.PREFIX, SigningKeyStream.PREFIX}) {
+        for (String prefix : new String[]{RoleStream.PREFIX, SigningKeyStream.PREFIX, AuditKeyStream.PREFIX}) {
             if (aggregateId.startsWith(prefix)) {
                 return aggregateId.substring(prefix.length());
             }

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One entry of the audit trail (API.md §2 "Audit").
  *
- * @param aggregateType {@code client}, {@code role} or {@code signing-key}
+ * @param aggregateType {@code client}, {@code role}, {@code signing-key} or {@code audit-key}
  * @param aggregateId   the client id, or the bare role name
  * @param type          the stable wire name, such as {@code client.registered}
  * @param occurredAt    the event's time stamp, at the precision stored

@@ -3,6 +3,9 @@ package dev.keyledger.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.kernel.auditkey.event.AuditKeyActivated;
+import dev.keyledger.kernel.auditkey.event.AuditKeyPublished;
+import dev.keyledger.kernel.auditkey.event.AuditKeyRetired;
 import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
@@ -107,6 +110,12 @@ public final class AuditPayloads {
                 "activatesAt", e.activatesAt()));
         register(SigningKeyActivated.class, e -> fields("kid", e.kid()));
         register(SigningKeyRetired.class, e -> fields("kid", e.kid(), "verifyUntil", e.verifyUntil()));
+        register(AuditKeyPublished.class, e -> fields(
+                "kid", e.kid(),
+                "alg", e.algorithm().name(),
+                "publicKey", e.publicKey()));
+        register(AuditKeyActivated.class, e -> fields("kid", e.kid()));
+        register(AuditKeyRetired.class, e -> fields("kid", e.kid()));
     }
 
     private AuditPayloads() {

@@ -1,5 +1,10 @@
 package dev.keyledger.query.chain;
 
+import dev.keyledger.kernel.audit.chain.ChainRule;
+import dev.keyledger.query.processing.AppendNotifications;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,18 +15,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Extends the hash chain over new events, strictly in global order. Not an Axon streaming processor: those deliver
+ * Extends the audit chain over new events, strictly in global order. Not an Axon streaming processor: those deliver
  * an event that commits late (a lower position filled in after a higher one) after the higher one, and the chain
  * must follow positions, not delivery. So the linker reads {@code domainevententry} itself, links every row whose
  * predecessors are all known, and passes a hole in the positions only once {@link GapWatch} says it is final.
  *
- * <p>One node links at a time (a transaction-scoped advisory lock); the others skip their turn.
+ * <p>Each link covers the stored digest that the appending transaction wrote ({@code audit_append_digest}), not the
+ * row as the linker finds it: an edit between append and link breaks the chain like any later edit. The digests
+ * are dropped once linked. One node links at a time (a transaction-scoped advisory lock); the others skip their turn.
+ *
+ * <p>It links as soon as an append anywhere commits (the event store's notification, docs/DECISIONS.md 44), on a
+ * thread of its own, and every {@code keyledger.audit.chain-interval} besides, for a notification that was missed.
  */
 @Component
 public class ChainLinker {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChainLinker.class);
     /** An arbitrary constant that no other advisory lock of Keyledger uses. */
     private static final long LOCK_KEY = 0x4b4c_4348_0001L;
 
@@ -29,15 +43,46 @@ public class ChainLinker {
     private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final GapWatch gaps;
+    private final ChainAnchor anchor;
+    private final ExportedEntries entries;
     private final int batchSize;
+    private final ExecutorService prompt = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "audit-chain-linker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Appends that commit while a prompt run is queued are covered by it: one queued run at most. */
+    private final AtomicBoolean queued = new AtomicBoolean();
 
-    ChainLinker(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
-                @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize) {
+    ChainLinker(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ExportedEntries entries,
+                AppendNotifications appends, @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.batch = jdbcTemplate;
         this.transaction = new TransactionTemplate(transactions);
         this.gaps = new GapWatch(jdbc);
+        this.anchor = new ChainAnchor(jdbc);
+        this.entries = entries;
         this.batchSize = batchSize;
+        appends.onAppend(this::linkSoon);
+    }
+
+    private void linkSoon() {
+        if (queued.compareAndSet(false, true)) {
+            prompt.execute(() -> {
+                queued.set(false);
+                try {
+                    linkAll();
+                } catch (RuntimeException e) {
+                    // The schedule links them at its next turn.
+                    LOG.debug("prompt audit chain linking failed: {}", e.getMessage());
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        prompt.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${keyledger.audit.chain-interval:PT0.5S}")
@@ -61,29 +106,43 @@ public class ChainLinker {
         if (!mine) {
             return 0;
         }
-        ChainHead head = jdbc.sql("SELECT global_index, link FROM audit_chain ORDER BY global_index DESC LIMIT 1")
+        ChainHead head = jdbc.sql("SELECT global_index, link FROM audit_link ORDER BY global_index DESC LIMIT 1")
                 .query((row, n) -> new ChainHead(row.getLong("global_index"), row.getBytes("link")))
                 .optional()
-                .orElse(ChainHead.EMPTY);
-        List<StoredRow> rows = jdbc.sql("SELECT " + StoredRow.COLUMNS + " FROM domainevententry"
-                        + " WHERE globalindex > ? ORDER BY globalindex LIMIT ?")
+                .orElseGet(() -> new ChainHead(0, anchor.genesis()));
+        List<AppendedRow> rows = jdbc.sql("SELECT e.globalindex, e.eventidentifier, e.aggregateidentifier,"
+                        + " e.sequencenumber, e.type, e.payloadtype, e.payloadrevision, e.timestamp, e.payload,"
+                        + " e.metadata, d.stored_digest AS append_digest FROM domainevententry e"
+                        + " LEFT JOIN audit_append_digest d ON d.global_index = e.globalindex"
+                        + " WHERE e.globalindex > ? ORDER BY e.globalindex LIMIT ?")
                 .params(head.position(), batchSize)
-                .query((row, n) -> StoredRow.of(row))
+                .query((row, n) -> new AppendedRow(StoredRow.of(row), row.getBytes("append_digest")))
                 .list();
         List<Object[]> links = new ArrayList<>();
         long position = head.position();
         byte[] link = head.link();
-        for (StoredRow row : rows) {
+        for (AppendedRow appended : rows) {
+            StoredRow row = appended.row();
             if (row.globalIndex() != position + 1 && !holeIsFinal(position, row.globalIndex())) {
                 break;
             }
-            link = ChainLinks.next(link, row);
+            link = ChainRule.link(link, appended.storedDigest(), entryDigest(row));
             position = row.globalIndex();
             links.add(new Object[] {position, link});
         }
-        batch.batchUpdate("INSERT INTO audit_chain (global_index, link) VALUES (?, ?)", links);
+        batch.batchUpdate("INSERT INTO audit_link (global_index, link) VALUES (?, ?)", links);
+        jdbc.sql("DELETE FROM audit_append_digest WHERE global_index <= ?").param(position).update();
         gaps.passed(position);
         return links.size();
+    }
+
+    /** An unreadable row is linked as the JSON {@code null}: the chain goes on, and verification flags the row. */
+    private byte[] entryDigest(StoredRow row) {
+        try {
+            return ChainRule.entryDigest(entries.of(row));
+        } catch (UnreadableEvent e) {
+            return ChainRule.entryDigest(null);
+        }
     }
 
     /**
@@ -98,9 +157,18 @@ public class ChainLinker {
                 .single() == 0;
     }
 
-    /** The last link and its position; before the first event, position 0 and the genesis link. */
+    /** The last link and its position; before the first event, position 0 and the genesis. */
     record ChainHead(long position, byte[] link) {
+    }
 
-        static final ChainHead EMPTY = new ChainHead(0, ChainLinks.GENESIS);
+    /**
+     * A row and the digest its appending transaction wrote; events appended before that digest existed (or whose
+     * digest is gone) are linked as they are found.
+     */
+    private record AppendedRow(StoredRow row, byte[] appendDigest) {
+
+        byte[] storedDigest() {
+            return appendDigest != null ? appendDigest : row.storedDigest();
+        }
     }
 }

@@ -1,8 +1,11 @@
 package dev.keyledger.query.chain;
 
+import dev.keyledger.kernel.audit.chain.ChainRule;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -10,67 +13,110 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
- * Recomputes the hash chain from the stored events and compares every link. It walks the chain's positions and
- * the event rows together (a full outer join), so a row edited, deleted, moved or slipped in between is found,
- * and reports the first position at fault. Events not yet linked (newer than the chain's head) are not judged.
+ * Recomputes the audit chain from the stored events and compares every link. It walks the chain's positions and
+ * the event rows together, so a row edited, deleted, moved or slipped in between is found, and reports the first
+ * position at fault. A re-anchored store's legacy chain is walked too, by its own rule, up to where it ended, and
+ * the anchor must still commit to its head. Events newer than the chain's head are counted apart, never judged.
  */
 @Component
 public class ChainVerifier {
 
     private final JdbcTemplate streaming;
-    private final TransactionTemplate readOnly;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
     private final ChainLinker linker;
+    private final ExportedEntries entries;
 
-    ChainVerifier(DataSource dataSource, PlatformTransactionManager transactions, ChainLinker linker) {
+    ChainVerifier(DataSource dataSource, PlatformTransactionManager transactions, ChainLinker linker,
+                  ExportedEntries entries) {
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.jdbc = JdbcClient.create(streaming);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.linker = linker;
+        this.entries = entries;
     }
 
     public ChainVerdict verify() {
         linker.linkAll();
-        return readOnly.execute(status -> walk());
+        return snapshot.execute(status -> walk());
     }
 
     private ChainVerdict walk() {
-        Walk walk = new Walk();
-        streaming.query("""
-                SELECT c.global_index AS linked_at, c.link, e.globalindex, e.eventidentifier, e.aggregateidentifier,
-                       e.sequencenumber, e.type, e.payloadtype, e.payloadrevision, e.timestamp, e.payload, e.metadata
-                FROM audit_chain c FULL OUTER JOIN domainevententry e ON e.globalindex = c.global_index
-                WHERE coalesce(c.global_index, e.globalindex)
-                      <= (SELECT coalesce(max(global_index), 0) FROM audit_chain)
-                ORDER BY coalesce(c.global_index, e.globalindex)""", row -> {
-            boolean linked = row.getObject("linked_at") != null;
-            boolean present = row.getObject("globalindex") != null;
-            if (!linked) {
-                walk.broken(row.getLong("globalindex"));
-                return;
+        Walk legacy = legacy();
+        byte[] genesis = ChainAnchor.recorded(jdbc)
+                .map(anchor -> ChainRule.reanchoredGenesis(anchor.legacyPosition(), anchor.legacyHead()))
+                .orElse(ChainRule.GENESIS);
+        long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM audit_link").query(Long.class).single();
+        Walk walk = new Walk(genesis);
+        ChainRow.walk(streaming, "audit_link", 0, head, row -> walk.judge(row, this::link));
+        long unlinked = jdbc.sql("SELECT count(*) FROM domainevententry WHERE globalindex > ?").param(head)
+                .query(Long.class).single();
+        Long firstBroken = legacy.firstBroken == null ? walk.firstBroken
+                : walk.firstBroken == null ? legacy.firstBroken : Long.valueOf(Math.min(legacy.firstBroken, walk.firstBroken));
+        return new ChainVerdict(firstBroken == null, walk.checked,
+                walk.checked == 0 ? null : HexFormat.of().formatHex(walk.previous), firstBroken, unlinked);
+    }
+
+    /**
+     * The legacy chain of a re-anchored store, by its own rule; a legacy chain without an anchor is not walked (the
+     * linker anchors on it first). Its head must still be the one the anchor recorded.
+     */
+    private Walk legacy() {
+        Walk walk = new Walk(LegacyLinks.GENESIS);
+        ChainAnchor.recorded(jdbc).ifPresent(anchor -> {
+            ChainRow.walk(streaming, "audit_chain", 0, anchor.legacyPosition(),
+                    row -> walk.judge(row, (previous, stored) -> LegacyLinks.next(previous, stored)));
+            if (!MessageDigest.isEqual(walk.previous, anchor.legacyHead())) {
+                walk.broken(anchor.legacyPosition());
             }
-            long linkedAt = row.getLong("linked_at");
-            byte[] stored = row.getBytes("link");
-            walk.checked++;
-            if (!present) {
-                walk.broken(linkedAt);
-            } else if (!MessageDigest.isEqual(ChainLinks.next(walk.previous, StoredRow.of(row)), stored)) {
-                walk.broken(linkedAt);
-            }
-            // Go on from the stored link, so that each later link is judged on its own.
-            walk.previous = stored;
         });
-        boolean empty = walk.checked == 0;
-        return new ChainVerdict(walk.firstBroken == null, walk.checked,
-                empty ? null : HexFormat.of().formatHex(walk.previous), walk.firstBroken);
+        return walk;
+    }
+
+    private byte[] link(byte[] previous, StoredRow row) {
+        return ChainRule.link(previous, row.storedDigest(), ChainRule.entryDigest(entries.of(row)));
+    }
+
+    /** A chain rule: the link of a row after a previous link. */
+    private interface Rule {
+
+        byte[] link(byte[] previous, StoredRow row);
     }
 
     /** The state of one verification pass. */
     private static final class Walk {
 
-        private byte[] previous = ChainLinks.GENESIS;
+        private byte[] previous;
         private long checked;
         private Long firstBroken;
+
+        Walk(byte[] genesis) {
+            this.previous = genesis;
+        }
+
+        void judge(ChainRow row, Rule rule) {
+            if (row.link() == null) {
+                broken(row.position());
+                return;
+            }
+            checked++;
+            if (row.row() == null || !matches(row, rule)) {
+                broken(row.position());
+            }
+            // Go on from the stored link, so that each later link is judged on its own.
+            previous = row.link();
+        }
+
+        private boolean matches(ChainRow row, Rule rule) {
+            try {
+                return MessageDigest.isEqual(rule.link(previous, row.row()), row.link());
+            } catch (UnreadableEvent e) {
+                return false;
+            }
+        }
 
         void broken(long position) {
             if (firstBroken == null) {

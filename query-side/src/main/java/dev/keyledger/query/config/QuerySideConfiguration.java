@@ -96,7 +96,7 @@ public class QuerySideConfiguration {
                                          AppendNotifications appends,
                                          @Value("${keyledger.query.segments:4}") int segments,
                                          @Value("${keyledger.query.batch-size:100}") int batchSize,
-                                         @Value("${keyledger.query.token-claim-interval:PT5S}")
+                                         @Value("${keyledger.query.token-claim-interval:PT0.5S}")
                                          Duration claimInterval,
                                          @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval) {
         return configurer -> configurer.eventProcessing()

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * The capacity reserved for streamed exports of the event store: at most {@code concurrency} at once, each on a
@@ -41,17 +42,19 @@ public final class ExportConnections implements AutoCloseable {
         return new ExportConnections(concurrency, new HikariDataSource(config));
     }
 
-    /** Takes a slot if one is free; the caller gives it back with {@link #release()}. */
-    boolean tryTake() {
-        return slots.tryAcquire();
-    }
-
-    void release() {
-        slots.release();
-    }
-
-    DataSource pool() {
-        return pool;
+    /**
+     * Runs {@code export} on this pool while holding one of its slots; when all are taken, throws
+     * {@link ExportsBusy} before running anything.
+     */
+    public void inSlot(Consumer<DataSource> export) {
+        if (!slots.tryAcquire()) {
+            throw new ExportsBusy("every export slot is taken; try again when one of the running exports is done");
+        }
+        try {
+            export.accept(pool);
+        } finally {
+            slots.release();
+        }
     }
 
     @Override

@@ -34,14 +34,12 @@ public class StoredEvents {
             + "timestamp, payloadtype, payloadrevision, payload, metadata";
 
     private final Reader shared;
-    private final Reader exports;
     private final ExportConnections exportConnections;
     private final Configuration axon;
 
     StoredEvents(DataSource dataSource, PlatformTransactionManager transactions, ExportConnections exportConnections,
                  Configuration axon) {
         this.shared = new Reader(dataSource, transactions);
-        this.exports = new Reader(exportConnections.pool(), new DataSourceTransactionManager(exportConnections.pool()));
         this.exportConnections = exportConnections;
         this.axon = axon;
     }
@@ -71,14 +69,7 @@ public class StoredEvents {
      * export connections; when all are taken, throws {@link ExportsBusy} before reading anything.
      */
     public void export(EventCriteria criteria, Consumer<StoredEvent> sink) {
-        if (!exportConnections.tryTake()) {
-            throw new ExportsBusy("every export slot is taken; try again when one of the running exports is done");
-        }
-        try {
-            read(exports, criteria, sink);
-        } finally {
-            exportConnections.release();
-        }
+        exportConnections.inSlot(pool -> read(new Reader(pool, new DataSourceTransactionManager(pool)), criteria, sink));
     }
 
     private void read(Reader reader, EventCriteria criteria, Consumer<StoredEvent> sink) {

@@ -51,6 +51,11 @@ public class KafkaPublisherConfiguration {
     }
 
     @Bean
+    CheckpointTopicCopy checkpointTopicCopy(EventTopic topic, JdbcClient jdbc, TransactionTemplate transaction) {
+        return new CheckpointTopicCopy(topic, jdbc, transaction);
+    }
+
+    @Bean
     Republisher republisher(EventTopic topic, StoredEvents events, EventStore store, JdbcClient jdbc,
                             TransactionTemplate transaction) {
         return new Republisher(topic, events, store, new RepublishJobs(jdbc, transaction));
@@ -65,7 +70,7 @@ public class KafkaPublisherConfiguration {
      */
     @Bean
     ConfigurerModule kafkaPublisherProcessor(KafkaSettings settings, SegmentBalancer balancer,
-                                             @Value("${keyledger.query.token-claim-interval:PT5S}")
+                                             @Value("${keyledger.query.token-claim-interval:PT0.5S}")
                                              Duration claimInterval,
                                              @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval,
                                              ObjectProvider<EventStorageEngine> storageEngine,

@@ -20,9 +20,11 @@ class AuditChainHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         LagSnapshot snapshot = lag.snapshot();
-        return Health.up()
-                .withDetail("unlinkedEvents", snapshot.unlinkedEvents())
-                .withDetail("measuredAt", snapshot.measuredAt())
-                .build();
+        Health.Builder health = Health.up().withDetail("unlinkedEvents", snapshot.unlinkedEvents());
+        // Not measured yet (the database has not answered since the start): a null detail would fail the whole probe.
+        if (snapshot.measuredAt() != null) {
+            health.withDetail("measuredAt", snapshot.measuredAt());
+        }
+        return health.build();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.infrastructure.access.RequiresPermission;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.audit.WireNames;
+import dev.keyledger.kernel.auditkey.AuditKeyStream;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.role.RoleStream;
 import dev.keyledger.kernel.signingkey.SigningKeyStream;
@@ -11,6 +12,7 @@ import dev.keyledger.query.audit.AuditPage;
 import dev.keyledger.query.audit.AuditTrail;
 import dev.keyledger.query.chain.ChainVerdict;
 import dev.keyledger.query.chain.ChainVerifier;
+import dev.keyledger.query.chain.EvidenceExport;
 import dev.keyledger.query.eventstore.EventCriteria;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +55,13 @@ class AuditController {
 
     private final AuditTrail audit;
     private final ChainVerifier chain;
+    private final EvidenceExport evidence;
     private final ObjectMapper json;
 
-    AuditController(AuditTrail audit, ChainVerifier chain, ObjectMapper json) {
+    AuditController(AuditTrail audit, ChainVerifier chain, EvidenceExport evidence, ObjectMapper json) {
         this.audit = audit;
         this.chain = chain;
+        this.evidence = evidence;
         this.json = json;
     }
 
@@ -67,6 +72,40 @@ class AuditController {
         QueryParams.of(http, Set.of()).validate();
         return chain.verify();
     }
+
+    /**
+     * The evidence file of a range of positions ({@code from} inclusive, {@code to} exclusive; the whole chain by
+     * default), streamed like the NDJSON export (docs/AUDIT-EVIDENCE.md).
+     */
+    @GetMapping("/evidence")
+    @RequiresPermission(AdminPermissions.AUDIT_READ)
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "from this global position, inclusive",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "up to this global position, exclusive",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @ApiResponse(responseCode = "200", description = "the evidence file (docs/AUDIT-EVIDENCE.md)", content =
+            @Content(mediaType = "application/x-ndjson",
+                    schema = @Schema(type = "string", description = "one JSON object per line")))
+    void evidence(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        QueryParams params = QueryParams.of(http, Set.of("from", "to"));
+        Long from = params.integer("from", 1, Long.MAX_VALUE).orElse(null);
+        Long to = params.integer("to", 1, Long.MAX_VALUE).orElse(null);
+        params.refuseUnless("to", from == null || to == null || from < to, "must be greater than from");
+        params.validate();
+        response.setContentType(NDJSON.toString());
+        OutputStream out = response.getOutputStream();
+        try {
+            evidence.write(from, to, out);
+        } catch (RuntimeException e) {
+            if (response.isCommitted()) {
+                throw new ExportInterrupted("audit evidence", e);
+            }
+            response.resetBuffer();
+            response.setContentType(null);
+            throw e;
+        }
+    }
+
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "only entries after this global position",
             schema = @Schema(type = "integer", minimum = "0"))
     @Parameter(name = "limit", in = ParameterIn.QUERY,
@@ -85,7 +124,6 @@ class AuditController {
             @Content(mediaType = "application/json", schema = @Schema(implementation = AuditPage.class)),
             @Content(mediaType = "application/x-ndjson",
                     schema = @Schema(type = "string", description = "one audit entry per line, as in items"))})
-
     @GetMapping("/events")
     @RequiresPermission(AdminPermissions.AUDIT_READ)
     Object events(HttpServletRequest http, HttpServletResponse response) throws IOException {
@@ -155,11 +193,12 @@ class AuditController {
 
     /**
      * The streams an aggregate id may name: a client's is stored under its id, a role's under {@code role:<name>}, a
-     * signing key's under {@code signing-key:<kid>}. Client ids never contain a colon, so the prefixed forms can only
-     * be a role's or a key's.
+     * signing key's under {@code signing-key:<kid>}, an audit key's under {@code audit-key:<kid>}. Client ids never
+     * contain a colon, so the prefixed forms can only be a role's or a key's.
      */
     private static List<String> storedIds(String aggregateId) {
-        List<String> ids = new ArrayList<>(List.of(aggregateId, SigningKeyStream.idOf(aggregateId)));
+        List<String> ids = new ArrayList<>(List.of(aggregateId, SigningKeyStream.idOf(aggregateId),
+                AuditKeyStream.idOf(aggregateId)));
         if (RoleName.isValid(aggregateId)) {
             ids.add(RoleStream.idOf(new RoleName(aggregateId)));
         }

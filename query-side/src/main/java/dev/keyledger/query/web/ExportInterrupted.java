@@ -8,6 +8,14 @@ package dev.keyledger.query.web;
 class ExportInterrupted extends RuntimeException {
 
     ExportInterrupted(long sent, RuntimeException cause) {
-        super("audit export interrupted after " + sent + " entries: " + cause.getMessage(), cause);
+        this("audit export", sent + " entries", cause);
+    }
+
+    ExportInterrupted(String export, RuntimeException cause) {
+        this(export, "part of it", cause);
+    }
+
+    private ExportInterrupted(String export, String sent, RuntimeException cause) {
+        super(export + " interrupted after " + sent + ": " + cause.getMessage(), cause);
     }
 }

@@ -102,6 +102,12 @@ final class QueryParams {
         }
     }
 
+    void refuseUnless(String name, boolean holds, String message) {
+        if (!holds) {
+            errors.add(new ParamError(name, message));
+        }
+    }
+
     void validate() {
         if (!errors.isEmpty()) {
             throw new InvalidQuery(errors);

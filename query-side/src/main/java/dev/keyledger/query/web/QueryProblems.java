@@ -2,6 +2,7 @@ package dev.keyledger.query.web;
 
 import dev.keyledger.infrastructure.api.NotFound;
 import dev.keyledger.infrastructure.api.Problems;
+import dev.keyledger.query.checkpoint.NoAuditKey;
 import dev.keyledger.query.eventstore.ExportsBusy;
 import dev.keyledger.query.integration.RepublishRunning;
 import dev.keyledger.query.replay.ReplayUnavailable;
@@ -59,6 +60,14 @@ class QueryProblems {
     @ExceptionHandler(RepublishRunning.class)
     ProblemDetail republishRunning(RepublishRunning e) {
         return problem(HttpStatus.CONFLICT, "republish-running", e.getMessage());
+    }
+
+    /** Before the command side made the first audit key: a checkpoint can be made once it has, in a moment. */
+    @ExceptionHandler(NoAuditKey.class)
+    ResponseEntity<ProblemDetail> noAuditKey(NoAuditKey e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "no-audit-key", e.getMessage()));
     }
 
     @ExceptionHandler(ExportsBusy.class)

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyledger.kernel.audit.AuditMetadata;
 import dev.keyledger.kernel.audit.WireNames;
+import dev.keyledger.kernel.auditkey.AuditKeyStream;
+import dev.keyledger.kernel.auditkey.event.AuditKeyActivated;
+import dev.keyledger.kernel.auditkey.event.AuditKeyPublished;
+import dev.keyledger.kernel.auditkey.event.AuditKeyRetired;
 import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
@@ -38,6 +42,7 @@ import dev.keyledger.kernel.signingkey.event.SigningKeyPublished;
 import dev.keyledger.kernel.signingkey.event.SigningKeyRetired;
 import dev.keyledger.query.audit.AuditEntries;
 import dev.keyledger.query.audit.AuditEntry;
+import dev.keyledger.query.checkpoint.AuditCheckpoint;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +66,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CloudEventMapperTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The one CloudEvent that is not an audit entry. */
+    private static final String CHECKPOINT_WIRE_NAME = "audit.checkpoint";
     private static final ClientId CLIENT = new ClientId("c-7Hq2");
     private static final Instant AT = Instant.parse("2026-11-29T10:15:30.123456789Z");
     private static final HashedSecret PRIMARY = secret("s-1", "kls_first-secret-AAAA", null);
@@ -95,15 +102,20 @@ class CloudEventMapperTest {
             Map.entry(new RoleDeleted(role("reader")), "Role"),
             Map.entry(new SigningKeyPublished("k-1", SigningAlgorithm.ES256, "MFkwEwYHKoZIzj0CAQY", AT), "SigningKey"),
             Map.entry(new SigningKeyActivated("k-1"), "SigningKey"),
-            Map.entry(new SigningKeyRetired("k-1", AT.plusSeconds(7200)), "SigningKey"));
+            Map.entry(new SigningKeyRetired("k-1", AT.plusSeconds(7200)), "SigningKey"),
+            Map.entry(new AuditKeyPublished("a-1", SigningAlgorithm.EdDSA, "MCowBQYDK2VwAyEA"), "AuditKey"),
+            Map.entry(new AuditKeyActivated("a-1"), "AuditKey"),
+            Map.entry(new AuditKeyRetired("a-1"), "AuditKey"));
+    private static final AuditCheckpoint CHECKPOINT = new AuditCheckpoint(42, 40, "ab".repeat(32), "cd".repeat(32),
+            "2026-11-29T10:15:30.123Z", "a-1", "A".repeat(86));
 
     @Test
     void whenTheSchemasAreListed_thenThereIsExactlyOnePerWireName() throws IOException, URISyntaxException {
         Path folder = Path.of(getClass().getClassLoader().getResource(CloudEventSchemas.FOLDER).toURI());
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(file -> file.getFileName().toString()).toList())
-                    .containsExactlyInAnyOrderElementsOf(
-                            WireNames.all().values().stream().map(CloudEventSchemas::fileOf).toList());
+                    .containsExactlyInAnyOrderElementsOf(Stream.concat(WireNames.all().values().stream(),
+                            Stream.of(CHECKPOINT_WIRE_NAME)).map(CloudEventSchemas::fileOf).toList());
         }
     }
 
@@ -134,9 +146,26 @@ class CloudEventMapperTest {
     void whenARoleOrKeyEventIsMapped_thenTheSubjectIsTheBareId() {
         CloudEvent role = mapped(new RoleDeleted(role("reader")), "Role");
         CloudEvent key = mapped(new SigningKeyActivated("k-1"), "SigningKey");
+        CloudEvent auditKey = mapped(new AuditKeyActivated("a-1"), "AuditKey");
 
         assertThat(List.of(role.subject(), role.source())).containsExactly("reader", "/keyledger/roles");
         assertThat(List.of(key.subject(), key.source())).containsExactly("k-1", "/keyledger/signing-keys");
+        assertThat(List.of(auditKey.subject(), auditKey.source())).containsExactly("a-1", "/keyledger/audit-keys");
+    }
+
+    @Test
+    void whenACheckpointIsMapped_thenItValidatesAndIsIdentifiedByItsHashUnderOneSubject() {
+        CloudEvent event = CloudEventMapper.of(CHECKPOINT);
+        AuditCheckpoint first = new AuditCheckpoint(7, 7, "ab".repeat(32), null, "2026-11-29T10:15:30Z", "a-1",
+                "A".repeat(86));
+
+        assertThat(CloudEventSchemas.violations(CHECKPOINT_WIRE_NAME, json(event))).isEmpty();
+        assertThat(CloudEventSchemas.violations(CHECKPOINT_WIRE_NAME, json(CloudEventMapper.of(first)))).isEmpty();
+        assertThat(event.id()).isEqualTo(CHECKPOINT.hash());
+        assertThat(List.of(event.type(), event.source(), event.subject(), event.time())).containsExactly(
+                "dev.keyledger.audit.checkpoint.v1", "/keyledger/audit", "audit-checkpoints", CHECKPOINT.createdAt());
+        assertThat(CloudEventMapper.of(first).subject()).isEqualTo(event.subject());
+        assertThat(json(event).get("data").get("position").asLong()).isEqualTo(42);
     }
 
     @Test
@@ -166,6 +195,7 @@ class CloudEventMapperTest {
         return switch (aggregateType) {
             case "Role" -> RoleStream.PREFIX + "reader";
             case "SigningKey" -> SigningKeyStream.PREFIX + "k-1";
+            case "AuditKey" -> AuditKeyStream.PREFIX + "a-1";
             default -> CLIENT.value();
         };
     }

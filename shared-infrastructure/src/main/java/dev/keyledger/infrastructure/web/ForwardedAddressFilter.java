@@ -22,7 +22,8 @@ import java.util.Set;
 public final class ForwardedAddressFilter implements Filter {
 
     static final String HEADER = "X-Forwarded-For";
-    private static final String RESOLVED = ForwardedAddressFilter.class.getName() + ".address";
+    /** The request attribute holding the address believed for a proxied request (the access log reads it too). */
+    public static final String RESOLVED = ForwardedAddressFilter.class.getName() + ".address";
     /** Spring's own handling believes forwarded headers from any private address: it would hand us a forged peer. */
     private static final Set<String> FORWARD_HEADERS_STRATEGIES_ALLOWED = Set.of("", "none");
 

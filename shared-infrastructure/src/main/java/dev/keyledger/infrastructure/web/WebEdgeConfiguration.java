@@ -1,5 +1,7 @@
 package dev.keyledger.infrastructure.web;
 
+import dev.keyledger.infrastructure.logging.AccessLogValve;
+import dev.keyledger.infrastructure.logging.CorrelationFilter;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,13 +30,36 @@ public class WebEdgeConfiguration {
         return registration;
     }
 
+    /** Next: every line logged while a request is served, refusals of non-canonical paths included, carries its id. */
+    @Bean
+    FilterRegistrationBean<CorrelationFilter> correlationFilter() {
+        FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<CanonicalPathFilter> canonicalPathFilter() {
         FilterRegistrationBean<CanonicalPathFilter> registration =
                 new FilterRegistrationBean<>(new CanonicalPathFilter());
         registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /**
+     * The public port's access log ({@code KEYLEDGER_ACCESS_LOG_ENABLED}), through the service's logging. Only this
+     * server's factory is customised: the management port, a child context, logs no access lines.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> accessLog(
+            @Value("${keyledger.access-log.enabled:false}") boolean enabled) {
+        return factory -> {
+            if (enabled) {
+                factory.addContextValves(new AccessLogValve(ForwardedAddressFilter.RESOLVED));
+            }
+        };
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package dev.keyledger.kernel.audit;
 
+import dev.keyledger.kernel.auditkey.event.AuditKeyActivated;
+import dev.keyledger.kernel.auditkey.event.AuditKeyPublished;
+import dev.keyledger.kernel.auditkey.event.AuditKeyRetired;
 import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
@@ -52,7 +55,10 @@ public final class WireNames {
             Map.entry(RoleDeleted.class, "role.deleted"),
             Map.entry(SigningKeyPublished.class, "signing-key.published"),
             Map.entry(SigningKeyActivated.class, "signing-key.activated"),
-            Map.entry(SigningKeyRetired.class, "signing-key.retired"));
+            Map.entry(SigningKeyRetired.class, "signing-key.retired"),
+            Map.entry(AuditKeyPublished.class, "audit-key.published"),
+            Map.entry(AuditKeyActivated.class, "audit-key.activated"),
+            Map.entry(AuditKeyRetired.class, "audit-key.retired"));
 
     private WireNames() {
     }

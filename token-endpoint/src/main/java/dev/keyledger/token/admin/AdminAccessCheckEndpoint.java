@@ -36,7 +36,9 @@ class AdminAccessCheckEndpoint {
     void check(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String permission = request.getHeader(AdminAccessCheck.PERMISSION_HEADER);
         String nonce = request.getHeader(AdminAccessCheck.NONCE_HEADER);
-        if (!AdminPermissions.ALL.contains(permission) || !CheckSignature.isWellFormedNonce(nonce)) {
+        // A missing header is refused before the lookup: the immutable permission list throws on contains(null).
+        if (permission == null || !AdminPermissions.ALL.contains(permission)
+                || !CheckSignature.isWellFormedNonce(nonce)) {
             AccessVerdict.malformedRequest("the check needs a known permission and a nonce")
                     .writeRefusal(response, json);
             return;

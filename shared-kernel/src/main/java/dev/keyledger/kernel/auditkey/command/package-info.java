@@ -1,0 +1,2 @@
+/** Commands of the audit-key aggregate. */
+package dev.keyledger.kernel.auditkey.command;
