@@ -1,6 +1,7 @@
 package dev.keyledger.command.lookup;
 
 import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.SecretId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,11 @@ class JdbcSecretUsage implements SecretUsage {
     @Override
     public Map<ClientKeyId, Instant> keysLastUsedAt(Collection<ClientKeyId> keyIds) {
         return usage(keyIds, ClientKeyId::value, ClientKeyId::new);
+    }
+
+    @Override
+    public Map<FederatedCredentialId, Instant> federatedLastUsedAt(Collection<FederatedCredentialId> credentialIds) {
+        return usage(credentialIds, FederatedCredentialId::value, FederatedCredentialId::new);
     }
 
     private <I> Map<I, Instant> usage(Collection<I> credentialIds, Function<I, String> value,

@@ -1,6 +1,7 @@
 package dev.keyledger.command.lookup;
 
 import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.SecretId;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * When secrets and public keys last authenticated, as the token endpoint's issuance log records it (visible within
+ * When secrets, public keys and federated credentials last authenticated, as the token endpoint's issuance log records it (visible within
  * seconds).
  */
 public interface SecretUsage {
@@ -22,6 +23,8 @@ public interface SecretUsage {
     Optional<Instant> lastUsedAt(ClientKeyId keyId);
 
     Map<ClientKeyId, Instant> keysLastUsedAt(Collection<ClientKeyId> keyIds);
+
+    Map<FederatedCredentialId, Instant> federatedLastUsedAt(Collection<FederatedCredentialId> credentialIds);
 
     /** How recently a secret or key may have been used for its deletion to need {@code force}. */
     Duration deleteGuard();

@@ -4,6 +4,8 @@ import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.dispatch.CommandDispatcher;
 import dev.keyledger.command.web.body.NewFederatedCredential;
 import dev.keyledger.infrastructure.access.RequiresPermission;
+import dev.keyledger.infrastructure.federation.FederationIssuers;
+import dev.keyledger.infrastructure.federation.SubjectPattern;
 import dev.keyledger.infrastructure.openapi.AnswersWithETag;
 import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.client.command.AddFederatedCredential;
@@ -27,10 +29,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The federated credential writes of the admin API (API.md §2 "Client keys and federated credentials"): which
@@ -45,16 +45,13 @@ class FederatedCredentialWriteController {
 
     private final CommandDispatcher dispatcher;
     private final StateViews views;
-    private final Set<String> allowedIssuers;
+    private final FederationIssuers allowedIssuers;
 
     FederatedCredentialWriteController(CommandDispatcher dispatcher, StateViews views,
                                        @Value("${keyledger.federation.issuers:}") String allowedIssuers) {
         this.dispatcher = dispatcher;
         this.views = views;
-        this.allowedIssuers = Arrays.stream(allowedIssuers.split(","))
-                .map(String::strip)
-                .filter(issuer -> !issuer.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.allowedIssuers = FederationIssuers.parse(allowedIssuers);
     }
 
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewFederatedCredential.class)))
@@ -72,6 +69,9 @@ class FederatedCredentialWriteController {
                 .orElse(null);
         if (subject != null && subject.isBlank()) {
             fields.reject("subject", new IllegalArgumentException("must not be blank"));
+        } else if (subject != null) {
+            SubjectPattern.problem(subject)
+                    .ifPresent(problem -> fields.reject("subject", new IllegalArgumentException(problem)));
         }
         if (audiences != null && audiences.isEmpty()) {
             fields.reject("audiences", new IllegalArgumentException("must hold at least one audience"));
@@ -103,7 +103,7 @@ class FederatedCredentialWriteController {
     }
 
     private String allowListed(String issuer) {
-        if (!allowedIssuers.contains(issuer)) {
+        if (!allowedIssuers.trusts(issuer)) {
             throw new IllegalArgumentException("is not an issuer the operator trusts (KEYLEDGER_FEDERATION_ISSUERS)");
         }
         return issuer;

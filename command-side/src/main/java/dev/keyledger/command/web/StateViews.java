@@ -12,6 +12,7 @@ import dev.keyledger.kernel.client.view.ClientView;
 import dev.keyledger.kernel.client.view.FederatedCredentialView;
 import dev.keyledger.kernel.client.view.SecretView;
 import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.SecretId;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ class StateViews {
         return new ClientView(state.clientId(), state.name(), state.description(), state.status(), state.roles(),
                 roleDirectory.permissionsOf(state.roles()), state.accessTokenTtlSeconds(), state.allowedAudiences(),
                 state.secrets().stream().map(entry -> secret(entry, lastUsed.get(entry.secret().secretId()))).toList(),
-                keys(state), state.federatedCredentials().stream().map(StateViews::federated).toList(),
+                keys(state), federated(state),
                 state.version(), state.createdAt(), state.updatedAt());
     }
 
@@ -47,11 +48,18 @@ class StateViews {
         return state.keys().stream().map(entry -> key(entry, lastUsed.get(entry.key().keyId()))).toList();
     }
 
-    /** {@code lastUsedAt} stays empty until the token endpoint accepts federated tokens (issue 15 item 3). */
-    static FederatedCredentialView federated(FederatedCredentialState entry) {
+    List<FederatedCredentialView> federated(ClientState state) {
+        Map<FederatedCredentialId, Instant> lastUsed = secretUsage.federatedLastUsedAt(
+                state.federatedCredentials().stream().map(entry -> entry.credential().credentialId()).toList());
+        return state.federatedCredentials().stream()
+                .map(entry -> federated(entry, lastUsed.get(entry.credential().credentialId())))
+                .toList();
+    }
+
+    private static FederatedCredentialView federated(FederatedCredentialState entry, Instant lastUsedAt) {
         FederatedCredential rule = entry.credential();
         return new FederatedCredentialView(rule.credentialId(), rule.issuer(), rule.subject(), rule.audiences(),
-                entry.createdAt(), null);
+                entry.createdAt(), lastUsedAt);
     }
 
     static ClientKeyView key(ClientKeyState entry, Instant lastUsedAt) {

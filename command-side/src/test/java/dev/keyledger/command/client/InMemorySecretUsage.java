@@ -2,6 +2,7 @@ package dev.keyledger.command.client;
 
 import dev.keyledger.command.lookup.SecretUsage;
 import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.SecretId;
 
 import java.time.Duration;
@@ -43,6 +44,13 @@ final class InMemorySecretUsage implements SecretUsage {
     @Override
     public Optional<Instant> lastUsedAt(ClientKeyId keyId) {
         return Optional.ofNullable(lastUsed.get(keyId));
+    }
+
+    @Override
+    public Map<FederatedCredentialId, Instant> federatedLastUsedAt(Collection<FederatedCredentialId> credentialIds) {
+        Map<FederatedCredentialId, Instant> found = new HashMap<>();
+        credentialIds.stream().filter(lastUsed::containsKey).forEach(id -> found.put(id, lastUsed.get(id)));
+        return found;
     }
 
     @Override

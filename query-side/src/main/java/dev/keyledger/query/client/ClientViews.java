@@ -30,7 +30,7 @@ public class ClientViews {
                 client.roles(), permissions, client.accessTokenTtlSeconds(), client.allowedAudiences(),
                 client.secrets().stream().map(secret -> secret(client, secret)).toList(),
                 client.keys().stream().map(key -> key(client, key)).toList(),
-                client.federatedCredentials().stream().map(ClientViews::federated).toList(), client.version(),
+                client.federatedCredentials().stream().map(rule -> federated(client, rule)).toList(), client.version(),
                 client.createdAt(), client.updatedAt());
     }
 
@@ -44,11 +44,10 @@ public class ClientViews {
                 secretUsage.lastUsedAt(client.clientId(), key.key().keyId()).orElse(null));
     }
 
-    /** {@code lastUsedAt} stays empty until the token endpoint accepts federated tokens (issue 15 item 3). */
-    private static FederatedCredentialView federated(FederatedCredentialState state) {
+    private FederatedCredentialView federated(ClientState client, FederatedCredentialState state) {
         FederatedCredential rule = state.credential();
         return new FederatedCredentialView(rule.credentialId(), rule.issuer(), rule.subject(), rule.audiences(),
-                state.createdAt(), null);
+                state.createdAt(), secretUsage.lastUsedAt(client.clientId(), rule.credentialId()).orElse(null));
     }
 
     private SecretView secret(ClientState client, SecretState secret) {

@@ -10,8 +10,11 @@ import dev.keyledger.kernel.id.FederatedCredentialId;
 import java.time.Instant;
 import java.util.List;
 
-/** The {@code federated_credentials} column of {@code query_client}: a client's trust rules as a JSON array. */
-final class FederatedCredentialColumn {
+/**
+ * The {@code federated_credentials} column of {@code query_client} and {@code query_client_auth}: a client's trust
+ * rules as a JSON array, which the token endpoint reads too (its {@code ClientAuthRepository}).
+ */
+public final class FederatedCredentialColumn {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Row>> ROWS = new TypeReference<>() { };
@@ -19,7 +22,7 @@ final class FederatedCredentialColumn {
     private FederatedCredentialColumn() {
     }
 
-    static String write(List<FederatedCredentialState> credentials) {
+    public static String write(List<FederatedCredentialState> credentials) {
         try {
             return JSON.writeValueAsString(credentials.stream().map(Row::of).toList());
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package dev.keyledger.query.client;
 
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.SecretId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,12 @@ class SecretUsageTable implements SecretUsage {
     @Override
     public Optional<Instant> lastUsedAt(ClientId clientId, ClientKeyId keyId) {
         return lastUsedAt(clientId, keyId.value());
+    }
+
+    /** So is a federated credential's, under its credential id. */
+    @Override
+    public Optional<Instant> lastUsedAt(ClientId clientId, FederatedCredentialId credentialId) {
+        return lastUsedAt(clientId, credentialId.value());
     }
 
     private Optional<Instant> lastUsedAt(ClientId clientId, String credentialId) {

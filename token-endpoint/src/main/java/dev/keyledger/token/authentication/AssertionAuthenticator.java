@@ -29,6 +29,7 @@ import java.util.Optional;
  * and at most the maximum lifetime ahead; a {@code jti} never seen before (across nodes, {@link AssertionJtis}).
  * The reason for a refusal goes to the issuance log only: the caller always gets the same {@code invalid_client}.
  * The signature is checked before the {@code jti} is recorded, so nobody can burn another client's {@code jti}s.
+ * A token whose {@code iss} is an allow-listed external issuer is a workload's own, {@link FederatedTokenAuthenticator}'s.
  */
 @Component
 public class AssertionAuthenticator {
@@ -43,13 +44,28 @@ public class AssertionAuthenticator {
     private final AssertionJtis jtis;
     private final TokenSettings settings;
     private final Duration maxLifetime;
+    private final FederatedTokenAuthenticator federated;
 
-    public AssertionAuthenticator(ClientAuthCache cache, AssertionJtis jtis, TokenSettings settings,
-                                  @Value("${keyledger.assertion.max-lifetime:PT5M}") Duration maxLifetime) {
+    AssertionAuthenticator(ClientAuthCache cache, AssertionJtis jtis, TokenSettings settings,
+                           @Value("${keyledger.assertion.max-lifetime:PT5M}") Duration maxLifetime,
+                           FederatedTokenAuthenticator federated) {
         this.cache = cache;
         this.jtis = jtis;
         this.settings = settings;
         this.maxLifetime = maxLifetime;
+        this.federated = federated;
+    }
+
+    /** The part that may wait on the network (an issuer's keys), for a workload's token; nothing for others. */
+    void prepare(ClientCredentials credentials, Instant now) {
+        ClientAssertion.parse(credentials.secret())
+                .filter(this::isFederated)
+                .ifPresent(assertion -> federated.prepare(credentials.clientId(), assertion, now));
+    }
+
+    private boolean isFederated(ClientAssertion assertion) {
+        String issuer = assertion.text(assertion.claims(), "iss");
+        return !issuer.equals(assertion.text(assertion.claims(), "sub")) && federated.handles(issuer);
     }
 
     public Authentication authenticate(ClientCredentials credentials, Instant now) {
@@ -58,6 +74,9 @@ public class AssertionAuthenticator {
             return refused(null, "malformed-assertion");
         }
         ClientAssertion assertion = parsed.get();
+        if (isFederated(assertion)) {
+            return federated.authenticate(credentials.clientId(), assertion, now);
+        }
         JsonNode claims = assertion.claims();
         String subject = assertion.text(claims, "sub");
         if (!subject.equals(credentials.clientId()) || !ClientId.isValid(subject)) {
@@ -77,7 +96,7 @@ public class AssertionAuthenticator {
                 .findFirst());
         if (key.isEmpty()) {
             // The same work as for a known key, so that the answer's timing does not tell which clients exist.
-            verifies(DECOYS.get(alg), alg, assertion);
+            verifies(decoy(alg), alg, assertion);
             return refused(found.orElse(null), found.isEmpty() ? "unknown-client" : "unknown-key");
         }
         ClientAuthEntry client = found.get();
@@ -134,7 +153,7 @@ public class AssertionAuthenticator {
         return audience.equals(issuer) || audience.equals(issuer + "/oauth2/token");
     }
 
-    private static List<String> audiences(JsonNode aud) {
+    static List<String> audiences(JsonNode aud) {
         List<String> audiences = new ArrayList<>();
         if (aud != null && aud.isTextual()) {
             audiences.add(aud.textValue());
@@ -144,7 +163,7 @@ public class AssertionAuthenticator {
         return audiences;
     }
 
-    private static boolean verifies(StoredKey key, String alg, ClientAssertion assertion) {
+    static boolean verifies(StoredKey key, String alg, ClientAssertion assertion) {
         try {
             Signature signature = switch (alg) {
                 // JOSE's ES256 signature is R || S (RFC 7518 §3.4), which is the JDK's P1363 format.
@@ -164,6 +183,11 @@ public class AssertionAuthenticator {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** A key of the algorithm that no assertion verifies against. */
+    static StoredKey decoy(String alg) {
+        return DECOYS.get(alg);
     }
 
     private static Map<String, StoredKey> decoys() {

@@ -7,13 +7,20 @@ package dev.keyledger.token.authentication;
  * @param client        {@code null} when the client id is unknown
  * @param secret        the matching secret; {@code null} on failure or for an assertion
  * @param key           the key that verified a private_key_jwt assertion; {@code null} otherwise
+ * @param federated     the trust rule a workload's own token matched; {@code null} otherwise
  * @param failureReason {@code null} on success
  */
-public record Authentication(ClientAuthEntry client, StoredSecret secret, StoredKey key, String failureReason) {
+public record Authentication(ClientAuthEntry client, StoredSecret secret, StoredKey key, FederatedRule federated,
+                             String failureReason) {
+
+    /** A secret's or a key's outcome: no federated credential involved. */
+    public Authentication(ClientAuthEntry client, StoredSecret secret, StoredKey key, String failureReason) {
+        this(client, secret, key, null, failureReason);
+    }
 
     /** A secret's outcome: no key involved. */
     public Authentication(ClientAuthEntry client, StoredSecret secret, String failureReason) {
-        this(client, secret, null, failureReason);
+        this(client, secret, null, null, failureReason);
     }
 
     public boolean succeeded() {

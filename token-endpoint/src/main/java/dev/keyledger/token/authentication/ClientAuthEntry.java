@@ -11,6 +11,7 @@ import java.util.Set;
  * @param secondary {@code null} when the client has none
  * @param revision  the view row's revision; a newer row replaces an older one
  * @param keys      the public keys that verify its private_key_jwt assertions
+ * @param federated the workload identities it trusts
  */
 public record ClientAuthEntry(
         String clientId,
@@ -23,10 +24,12 @@ public record ClientAuthEntry(
         Set<String> allowedAudiences,
         long version,
         long revision,
-        List<StoredKey> keys) {
+        List<StoredKey> keys,
+        List<FederatedRule> federated) {
 
     public ClientAuthEntry {
         keys = List.copyOf(keys);
+        federated = List.copyOf(federated);
     }
 
     /** A client without public keys: one that authenticates with its secrets only. */
@@ -34,6 +37,6 @@ public record ClientAuthEntry(
                            List<String> roles, Set<String> permissions, int accessTokenTtlSeconds,
                            Set<String> allowedAudiences, long version, long revision) {
         this(clientId, status, primary, secondary, roles, permissions, accessTokenTtlSeconds, allowedAudiences,
-                version, revision, List.of());
+                version, revision, List.of(), List.of());
     }
 }

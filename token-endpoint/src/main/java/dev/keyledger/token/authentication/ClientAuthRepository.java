@@ -35,7 +35,7 @@ class ClientAuthRepository {
     private static final String COLUMNS = """
             client_id, status, primary_secret_id, primary_hash, primary_expires_at, secondary_secret_id,
             secondary_hash, secondary_expires_at, roles, permissions, access_token_ttl_seconds, allowed_audiences,
-            version, revision, keys::text""";
+            version, revision, keys::text, federated_credentials::text""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate oneSnapshot;
@@ -76,7 +76,8 @@ class ClientAuthRepository {
             Set.copyOf(strings(rs.getArray("allowed_audiences"))),
             rs.getLong("version"),
             rs.getLong("revision"),
-            keys(rs.getString("keys")));
+            keys(rs.getString("keys")),
+            federated(rs.getString("federated_credentials")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,6 +102,22 @@ class ClientAuthRepository {
             throw new IllegalStateException("query_client_auth.keys is not a JSON array", e);
         }
         return keys;
+    }
+
+    /** The query side's JSON array of trust rules ({@code FederatedCredentialColumn}). */
+    private static List<FederatedRule> federated(String json) {
+        List<FederatedRule> rules = new ArrayList<>();
+        try {
+            for (JsonNode row : JSON.readTree(json)) {
+                List<String> audiences = new ArrayList<>();
+                row.get("audiences").forEach(audience -> audiences.add(audience.asText()));
+                rules.add(new FederatedRule(row.get("credentialId").asText(), row.get("issuer").asText(),
+                        row.get("subject").asText(), audiences));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("query_client_auth.federated_credentials is not a JSON array", e);
+        }
+        return rules;
     }
 
     private static StoredSecret secret(ResultSet rs, String prefix, SecretSlot slot) throws SQLException {

@@ -38,6 +38,17 @@ public class ClientAuthenticator {
         this(cache, null);
     }
 
+    /**
+     * What may wait on the network before the credentials can be checked (an external issuer's keys); it runs on
+     * the request's own thread, before its signing turn, so that a slow issuer holds up none of the other clients.
+     */
+    public void prepare(ClientCredentials credentials, Instant now) {
+        if (credentials != null && credentials.method() == ClientCredentials.Method.PRIVATE_KEY_JWT
+                && assertions != null) {
+            assertions.prepare(credentials, now);
+        }
+    }
+
     /** An id no client can have (up to the whole body) is refused before it is hashed into any lookup. */
     public Authentication authenticate(ClientCredentials credentials, Instant now) {
         if (credentials.method() == ClientCredentials.Method.PRIVATE_KEY_JWT) {

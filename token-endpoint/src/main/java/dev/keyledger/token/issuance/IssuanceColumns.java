@@ -24,6 +24,7 @@ final class IssuanceColumns {
                 cut(record.secretId(), 64),
                 record.slot(),
                 cut(record.keyId(), 64),
+                cut(record.federatedCredentialId(), 64),
                 cut(record.scope(), Integer.MAX_VALUE),
                 record.audience() == null ? null : fitAudience(record.audience()),
                 record.sourceAddress() == null ? UNKNOWN_ADDRESS : cut(record.sourceAddress(), 64),

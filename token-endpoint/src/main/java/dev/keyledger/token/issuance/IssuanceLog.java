@@ -198,6 +198,7 @@ public class IssuanceLog {
         String[] secretId = new String[size];
         String[] slot = new String[size];
         String[] keyId = new String[size];
+        String[] credentialId = new String[size];
         String[] scope = new String[size];
         String[] audience = new String[size];
         String[] sourceAddress = new String[size];
@@ -211,25 +212,27 @@ public class IssuanceLog {
             secretId[i] = record.secretId();
             slot[i] = record.slot() == null ? null : record.slot().name();
             keyId[i] = record.keyId();
+            credentialId[i] = record.federatedCredentialId();
             scope[i] = record.scope();
             audience[i] = record.audience() == null ? null : String.join(" ", record.audience());
             sourceAddress[i] = record.sourceAddress();
             reason[i] = record.reason();
         }
         jdbc.update("""
-                INSERT INTO token_issuance_log (at, client_id, outcome, jti, secret_id, slot, key_id, scope, audience,
-                                                source_address, reason)
-                SELECT at::timestamptz, client_id, outcome, jti, secret_id, slot, key_id, scope,
+                INSERT INTO token_issuance_log (at, client_id, outcome, jti, secret_id, slot, key_id, credential_id,
+                                                scope, audience, source_address, reason)
+                SELECT at::timestamptz, client_id, outcome, jti, secret_id, slot, key_id, credential_id, scope,
                        string_to_array(audience, ' '), source_address, reason
                   FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::text[], ?::text[], ?::text[])
-                       AS r(at, client_id, outcome, jti, secret_id, slot, key_id, scope, audience, source_address,
-                            reason)""",
-                at, clientId, outcome, jti, secretId, slot, keyId, scope, audience, sourceAddress, reason);
+                              ?::text[], ?::text[], ?::text[], ?::text[])
+                       AS r(at, client_id, outcome, jti, secret_id, slot, key_id, credential_id, scope, audience,
+                            source_address, reason)""",
+                at, clientId, outcome, jti, secretId, slot, keyId, credentialId, scope, audience, sourceAddress,
+                reason);
     }
 
     /**
-     * In the order of the credentials' ids (a secret's or a key's), so that two nodes' writers never lock the same
+     * In the order of the credentials' ids (a secret's, a key's or a federated credential's), so that two nodes' writers never lock the same
      * rows in opposite orders.
      */
     private void recordUsage(List<IssuanceRecord> records) {

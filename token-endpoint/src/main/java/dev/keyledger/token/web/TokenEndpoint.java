@@ -5,6 +5,7 @@ import dev.keyledger.token.accesstoken.IssuedToken;
 import dev.keyledger.token.authentication.Authentication;
 import dev.keyledger.token.authentication.ClientAuthenticator;
 import dev.keyledger.token.authentication.ClientCredentials;
+import dev.keyledger.token.authentication.FederatedRule;
 import dev.keyledger.token.authentication.StoredKey;
 import dev.keyledger.token.authentication.StoredSecret;
 import dev.keyledger.token.config.TokenSettings;
@@ -63,6 +64,7 @@ final class TokenEndpoint {
         try {
             ClientRequest request = ClientRequestReader.read(http);
             String address = http.getRemoteAddr();
+            authenticator.prepare(request.credentials(), Instant.now());
             TokenAnswer answer = turns.run(() -> answer(request, address, Instant.now()));
             if (answer.error() != null) {
                 outcome = TokenRequestOutcome.ofError(answer.error().error());
@@ -121,9 +123,11 @@ final class TokenEndpoint {
         metrics.recordSigning(System.nanoTime() - signingStarted);
         StoredSecret secret = authentication.secret();
         StoredKey key = authentication.key();
+        FederatedRule federated = authentication.federated();
         log.record(new IssuanceRecord(now, loggedId, Outcome.ISSUED, token.jti(),
                 secret == null ? null : secret.secretId(), secret == null ? null : secret.slot(),
-                key == null ? null : key.keyId(), grant.scopeString(), grant.audiences(), address, null));
+                key == null ? null : key.keyId(), federated == null ? null : federated.credentialId(),
+                grant.scopeString(), grant.audiences(), address, null));
         return TokenAnswer.issued(new TokenResponse(token.value(), "Bearer",
                 token.expiresAt().getEpochSecond() - token.issuedAt().getEpochSecond(), grant.scopeString()));
     }
