@@ -211,7 +211,8 @@ class FederatedTokenTest {
         String html = client("html-workload");
         trust(html, wrongType.url(), "workload");
         wrongType.behave(TestIssuer.Behaviour.WRONG_CONTENT_TYPE);
-        AdminClient.Answer secretClient = admin.post("/api/v1/clients", "{\"name\":\"" + UniqueNames.unique("s") + "\"}");
+        AdminClient.Answer secretClient = admin.post("/api/v1/clients",
+                "{\"name\":\"" + UniqueNames.unique("s") + "\"}");
 
         // Signed by some key: nothing can be fetched to verify it with.
         assertOAuthError(token(away, TestIssuer.token(TestIssuer.newKey("a"), claims(unreachable, "workload"))),
@@ -229,7 +230,8 @@ class FederatedTokenTest {
             throws Exception {
         String waiting = client("held-workload");
         trust(waiting, held.url(), "workload");
-        AdminClient.Answer secretClient = admin.post("/api/v1/clients", "{\"name\":\"" + UniqueNames.unique("s") + "\"}");
+        AdminClient.Answer secretClient = admin.post("/api/v1/clients",
+                "{\"name\":\"" + UniqueNames.unique("s") + "\"}");
         String secretId = secretClient.text("clientId");
         keyledger.tokenFor(secretId, secretClient.text("clientSecret"));
         held.behave(TestIssuer.Behaviour.HELD);
@@ -301,7 +303,8 @@ class FederatedTokenTest {
         Instant now = Instant.now();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(own.getKeyID()).build(),
                 new JWTClaimsSet.Builder().issuer(clientId).subject(clientId)
-                        .audience("http://localhost:" + keyledger.port() + "/oauth2/token").expirationTime(Date.from(now.plusSeconds(60)))
+                        .audience("http://localhost:" + keyledger.port() + "/oauth2/token")
+                        .expirationTime(Date.from(now.plusSeconds(60)))
                         .jwtID(UUID.randomUUID().toString()).build());
         try {
             jwt.sign(new ECDSASigner(own));

@@ -31,7 +31,8 @@ public final class FederationIssuers {
             String issuer = equals < 0 ? trimmed : trimmed.substring(0, equals).strip();
             Optional<URI> jwks = equals < 0 ? Optional.empty() : Optional.of(jwks(trimmed.substring(equals + 1)));
             if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
-                throw new IllegalArgumentException("keyledger.federation.issuers: an issuer is an https URL: " + issuer);
+                throw new IllegalArgumentException(
+                        "keyledger.federation.issuers: an issuer is an https URL: " + issuer);
             }
             issuers.put(issuer, new TrustedIssuer(issuer, jwks));
         }

@@ -29,7 +29,8 @@ import java.util.Optional;
  * and at most the maximum lifetime ahead; a {@code jti} never seen before (across nodes, {@link AssertionJtis}).
  * The reason for a refusal goes to the issuance log only: the caller always gets the same {@code invalid_client}.
  * The signature is checked before the {@code jti} is recorded, so nobody can burn another client's {@code jti}s.
- * A token whose {@code iss} is an allow-listed external issuer is a workload's own, {@link FederatedTokenAuthenticator}'s.
+ * A token whose {@code iss} is an allow-listed external issuer is a workload's own: {@link FederatedTokenAuthenticator}
+ * judges it.
  */
 @Component
 public class AssertionAuthenticator {

@@ -232,8 +232,8 @@ public class IssuanceLog {
     }
 
     /**
-     * In the order of the credentials' ids (a secret's, a key's or a federated credential's), so that two nodes' writers never lock the same
-     * rows in opposite orders.
+     * In the order of the credentials' ids (a secret's, a key's or a federated credential's), so that two nodes'
+     * writers never lock the same rows in opposite orders.
      */
     private void recordUsage(List<IssuanceRecord> records) {
         Map<String, IssuanceRecord> latestPerSecret = new HashMap<>();
