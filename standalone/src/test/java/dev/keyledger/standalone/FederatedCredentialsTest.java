@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The federated credential routes of API.md §2 over HTTP: trust rules recorded as events, read back on both sides,
- * refused for an issuer the operator did not allow-list, and removed. (The token endpoint does not accept federated
- * tokens yet: issue 15 item 3 continues.)
+ * refused for an issuer the operator did not allow-list or a subject pattern other than a final {@code :*}, and
+ * removed. The token endpoint's side is FederatedTokenTest.
  */
 @KeyledgerService
 class FederatedCredentialsTest {
@@ -55,6 +57,13 @@ class FederatedCredentialsTest {
         assertThat(untrusted.json().at("/errors/0/field").asText()).isEqualTo("issuer");
         assertThat(admin.post(path + "/federated-credentials", "{\"issuer\":\"" + RunningKeyledger.TRUSTED_ISSUER
                 + "\",\"subject\":\"x\",\"audiences\":[]}").status()).isEqualTo(400);
+        for (String pattern : List.of("repo:acme/bill*", "*", "repo:*:ref:main")) {
+            AdminClient.Answer refused = admin.post(path + "/federated-credentials", "{\"issuer\":\""
+                    + RunningKeyledger.TRUSTED_ISSUER + "\",\"subject\":\"" + pattern
+                    + "\",\"audiences\":[\"https://keyledger.example\"]}");
+            assertThat(refused.status()).as(pattern).isEqualTo(400);
+            assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("subject");
+        }
         assertThat(admin.post(path + "/federated-credentials", rule(RunningKeyledger.TRUSTED_ISSUER)).status())
                 .isEqualTo(201);
         assertThat(admin.post(path + "/federated-credentials", rule(RunningKeyledger.TRUSTED_ISSUER)).status())
