@@ -32,6 +32,8 @@ final class CallerAuthentication {
         if (retryAfter.isPresent()) {
             throw new OAuthProblem(OAuthError.slowDown(retryAfter.getAsLong()));
         }
+        // No signing turns here: the request's own thread may wait for an issuer's keys.
+        authenticator.prepare(request.credentials(), now);
         Authentication authentication = authenticator.authenticate(request.credentials(), now);
         if (!authentication.succeeded()) {
             throttle.recordFailure(address, countedId, now.toEpochMilli());
