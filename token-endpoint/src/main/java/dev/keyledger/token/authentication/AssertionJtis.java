@@ -26,11 +26,18 @@ public class AssertionJtis {
         this.jdbc = jdbc;
     }
 
-    /** Whether this is the first use of the pair; if so it is recorded until {@code expiresAt}. */
+    /**
+     * Whether this is the first use of the pair; if so it is recorded until {@code expiresAt}. The insert commits
+     * without waiting for the WAL to reach the disk ({@code synchronous_commit} off for this one transaction): it
+     * runs in a signing turn, and waiting for a flush there capped assertions at a few hundred a second. A crash of
+     * PostgreSQL may forget the last fraction of a second of jtis, whose assertions live at most minutes
+     * (docs/DECISIONS.md 186).
+     */
     public boolean firstUse(String clientId, String jti, Instant expiresAt, Instant now) {
         purgeExpired(now);
         return jdbc.sql("""
-                        INSERT INTO token_assertion_jti (client_id, jti, expires_at) VALUES (?, ?, ?)
+                        INSERT INTO token_assertion_jti (client_id, jti, expires_at)
+                        SELECT ?, ?, ? FROM (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous
                         ON CONFLICT (client_id, jti) DO NOTHING""")
                 .params(clientId, jti, Timestamp.from(expiresAt))
                 .update() == 1;
