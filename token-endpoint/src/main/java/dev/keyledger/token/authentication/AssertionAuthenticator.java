@@ -26,7 +26,8 @@ import java.util.Optional;
  * Authenticates a client by a {@code private_key_jwt} assertion (RFC 7523 §2.2 and §3, RFC 7521 §4.2): signed by
  * one of the client's registered keys, chosen by {@code kid}, with an allowed algorithm that is the key's own;
  * {@code iss} = {@code sub} = the client; {@code aud} the token endpoint URL or the issuer; {@code exp} in the future
- * and at most the maximum lifetime ahead; a {@code jti} never seen before (across nodes, {@link AssertionJtis}).
+ * and at most the maximum lifetime ahead; a {@code jti} never seen before (across nodes, {@link AssertionJtis}), which
+ * {@link #confirm} records outside the signing turns.
  * The reason for a refusal goes to the issuance log only: the caller always gets the same {@code invalid_client}.
  * The signature is checked before the {@code jti} is recorded, so nobody can burn another client's {@code jti}s.
  * A token whose {@code iss} is an allow-listed external issuer is a workload's own: {@link FederatedTokenAuthenticator}
@@ -115,10 +116,18 @@ public class AssertionAuthenticator {
             return refused(client, "expired-key");
         }
         Instant expiresAt = Instant.ofEpochSecond(claims.get("exp").asLong());
-        if (!jtis.firstUse(subject, claims.get("jti").textValue(), expiresAt, now)) {
-            return refused(client, "assertion-replayed");
+        return new Authentication(client, null, key.get(), null, null,
+                new AssertionUse(subject, claims.get("jti").textValue(), expiresAt));
+    }
+
+    /** Records a verified assertion's {@code jti}; a second use, on any node, is refused. Waits for the database. */
+    Authentication confirm(Authentication verified, Instant now) {
+        AssertionUse use = verified.pendingUse();
+        if (use == null) {
+            return verified;
         }
-        return new Authentication(client, null, key.get(), null);
+        return jtis.firstUse(use.clientId(), use.jti(), use.expiresAt(), now) ? verified.confirmed()
+                : refused(verified.client(), "assertion-replayed");
     }
 
     /** What is wrong with the claims once the signature holds, if anything. */

@@ -9,21 +9,27 @@ package dev.keyledger.token.authentication;
  * @param key           the key that verified a private_key_jwt assertion; {@code null} otherwise
  * @param federated     the trust rule a workload's own token matched; {@code null} otherwise
  * @param failureReason {@code null} on success
+ * @param pendingUse    an assertion's {@code jti} still to be recorded: until {@link ClientAuthenticator#confirm}
+ *                      has recorded it, the authentication has not succeeded
  */
 public record Authentication(ClientAuthEntry client, StoredSecret secret, StoredKey key, FederatedRule federated,
-                             String failureReason) {
+                             String failureReason, AssertionUse pendingUse) {
 
     /** A secret's or a key's outcome: no federated credential involved. */
     public Authentication(ClientAuthEntry client, StoredSecret secret, StoredKey key, String failureReason) {
-        this(client, secret, key, null, failureReason);
+        this(client, secret, key, null, failureReason, null);
     }
 
     /** A secret's outcome: no key involved. */
     public Authentication(ClientAuthEntry client, StoredSecret secret, String failureReason) {
-        this(client, secret, null, null, failureReason);
+        this(client, secret, null, null, failureReason, null);
     }
 
     public boolean succeeded() {
-        return failureReason == null;
+        return failureReason == null && pendingUse == null;
+    }
+
+    Authentication confirmed() {
+        return new Authentication(client, secret, key, federated, null, null);
     }
 }

@@ -49,6 +49,14 @@ public class ClientAuthenticator {
         }
     }
 
+    /**
+     * The step of an authentication that waits for the database (a verified assertion's {@code jti} recorded), taken
+     * outside the signing turns; every authentication that is to succeed goes through it.
+     */
+    public Authentication confirm(Authentication authentication, Instant now) {
+        return assertions == null ? authentication : assertions.confirm(authentication, now);
+    }
+
     /** An id no client can have (up to the whole body) is refused before it is hashed into any lookup. */
     public Authentication authenticate(ClientCredentials credentials, Instant now) {
         if (credentials.method() == ClientCredentials.Method.PRIVATE_KEY_JWT) {

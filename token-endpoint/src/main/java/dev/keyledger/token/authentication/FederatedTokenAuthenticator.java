@@ -85,7 +85,7 @@ class FederatedTokenAuthenticator {
         if (client.status() != ClientStatus.ACTIVE) {
             return refused(client, client.status() == ClientStatus.DISABLED ? "client-disabled" : "client-deleted");
         }
-        return new Authentication(client, null, null, rule.get(), null);
+        return new Authentication(client, null, null, rule.get(), null, null);
     }
 
     /**

@@ -34,7 +34,8 @@ final class CallerAuthentication {
         }
         // No signing turns here: the request's own thread may wait for an issuer's keys.
         authenticator.prepare(request.credentials(), now);
-        Authentication authentication = authenticator.authenticate(request.credentials(), now);
+        Authentication authentication = authenticator.confirm(
+                authenticator.authenticate(request.credentials(), now), now);
         if (!authentication.succeeded()) {
             throttle.recordFailure(address, countedId, now.toEpochMilli());
             throw new OAuthProblem(OAuthError.invalidClient(request.usesBasic()));
