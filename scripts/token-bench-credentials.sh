@@ -34,7 +34,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 echo "# $(date -u +%FT%TZ) JDK: $("$JAVA" -version 2>&1 | head -1); nproc=$(nproc); work dir $WORK"
-[ -f standalone/target/keyledger.jar ] || mvn -q -B -DskipTests package -pl standalone -am >/dev/null
+mvn -q -B -DskipTests package -pl standalone -am >/dev/null
 $MINT keys "$WORK"
 
 secret=$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 43)
