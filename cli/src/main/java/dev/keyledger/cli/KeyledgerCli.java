@@ -1,7 +1,9 @@
 package dev.keyledger.cli;
 
 import dev.keyledger.cli.commands.AuditCommand;
+import dev.keyledger.cli.commands.ClientKeysCommand;
 import dev.keyledger.cli.commands.ClientsCommand;
+import dev.keyledger.cli.commands.FederatedCredentialsCommand;
 import dev.keyledger.cli.commands.KafkaCommand;
 import dev.keyledger.cli.commands.KeysCommand;
 import dev.keyledger.cli.commands.LoginCommand;
@@ -31,9 +33,9 @@ import java.time.Duration;
 @Command(name = "keyledger", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = CliVersion.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Administers a Keyledger service through its public HTTP API.",
-        subcommands = {LoginCommand.class, ClientsCommand.class, SecretsCommand.class, RolesCommand.class,
-                KeysCommand.class, TokensCommand.class, AuditCommand.class, ProjectionsCommand.class,
-                KafkaCommand.class},
+        subcommands = {LoginCommand.class, ClientsCommand.class, SecretsCommand.class, ClientKeysCommand.class,
+                FederatedCredentialsCommand.class, RolesCommand.class, KeysCommand.class, TokensCommand.class,
+                AuditCommand.class, ProjectionsCommand.class, KafkaCommand.class},
         footerHeading = "%n",
         footer = {"Credentials: a profile saved by 'keyledger login', or KEYLEDGER_URL, KEYLEDGER_CLIENT_ID and"
                 + " KEYLEDGER_CLIENT_SECRET.",

@@ -2,6 +2,9 @@ package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,6 +231,29 @@ class CliCommandsTest {
             assertThat(help.out()).as(command.toString()).contains("Usage: keyledger " + String.join(" ", command))
                     .containsPattern("Examples?");
         }
+    }
+
+    @Test
+    void clientKeysAndFederatedCredentials_everyVerb(@TempDir Path dir) throws Exception {
+        String id = register(unique("cli-keys"));
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("cli-1").generate();
+        Path jwk = Files.writeString(dir.resolve("cli-1.jwk"), key.toPublicJWK().toJSONString());
+
+        JsonNode added = ok("client-keys", "add", id, "--jwk-file", jwk.toString(), "-o", "json").json();
+        assertThat(added.path("kid").asText()).isEqualTo("cli-1");
+        assertThat(added.path("alg").asText()).isEqualTo("ES256");
+        assertThat(cli.run("client-keys", "add", id, "--jwk-file", dir.resolve("missing.jwk").toString()).exit())
+                .as("an unreadable file is a usage error").isEqualTo(2);
+        assertThat(ok("client-keys", "remove", id, added.path("keyId").asText(), "-o", "json").json().path("keys"))
+                .isEmpty();
+
+        JsonNode trusted = ok("federated-credentials", "add", id, "--issuer", RunningKeyledger.TRUSTED_ISSUER,
+                "--subject", "repo:acme/cli:*", "--audience", "https://a.example", "--audience", "https://b.example",
+                "-o", "json").json();
+        assertThat(trusted.path("audiences").toString()).isEqualTo("[\"https://a.example\",\"https://b.example\"]");
+        assertThat(trusted.path("subject").asText()).isEqualTo("repo:acme/cli:*");
+        assertThat(ok("federated-credentials", "remove", id, trusted.path("credentialId").asText(), "-o", "json")
+                .json().path("federatedCredentials")).isEmpty();
     }
 
     private static Cli.Run ok(String... arguments) {

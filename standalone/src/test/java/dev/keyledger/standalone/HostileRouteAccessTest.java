@@ -1,5 +1,8 @@
 package dev.keyledger.standalone;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.keyledger.infrastructure.access.AdminAccessCheck;
 import dev.keyledger.infrastructure.access.PublicEndpoint;
 import dev.keyledger.infrastructure.access.RequiresPermission;
@@ -35,6 +38,8 @@ class HostileRouteAccessTest {
     private static RunningKeyledger keyledger;
     private static String targetClient;
     private static String targetSecret;
+    private static String targetKey;
+    private static String targetCredential;
     private static String noPermissionToken;
     private static final Map<String, String> tokensLacking = new HashMap<>();
 
@@ -50,6 +55,9 @@ class HostileRouteAccessTest {
         AdminClient.Answer target = admin.post("/api/v1/clients", "{\"name\":\"target\"}");
         targetClient = target.text("clientId");
         targetSecret = admin.post("/api/v1/clients/" + targetClient + "/secrets", "{}").text("secretId");
+        targetKey = admin.post("/api/v1/clients/" + targetClient + "/keys", publicKeyBody()).text("keyId");
+        targetCredential = admin.post("/api/v1/clients/" + targetClient + "/federated-credentials",
+                federatedCredentialBody("victim-workload")).text("credentialId");
         AdminClient.Answer nobody = admin.post("/api/v1/clients", "{\"name\":\"nobody\"}");
         noPermissionToken = keyledger.tokenFor(nobody.text("clientId"), nobody.text("clientSecret"));
         for (String lacking : AdminPermissions.ALL) {
@@ -290,6 +298,8 @@ class HostileRouteAccessTest {
             }
             for (String pattern : mapping.getPathPatternsCondition().getPatternValues()) {
                 String path = pattern.replace("{clientId}", targetClient).replace("{secretId}", targetSecret)
+                        .replace("{keyId}", targetKey)
+                        .replace("{credentialId}", targetCredential)
                         .replace("{roleName}", "victim-role").replace("{name}", "query-views");
                 assertThat(path).as("a path variable this test does not know").doesNotContain("{");
                 for (var method : mapping.getMethodsCondition().getMethods()) {
@@ -313,10 +323,30 @@ class HostileRouteAccessTest {
         if (method.equals("PATCH")) {
             return "{\"name\":\"evil\"}";
         }
+        if (path.endsWith("/federated-credentials")) {
+            return federatedCredentialBody("evil-workload");
+        }
+        if (path.endsWith("/keys")) {
+            return publicKeyBody();
+        }
         if (path.endsWith("/republish")) {
             return "{\"fromPosition\":0}";
         }
         return method.equals("POST") ? "{}" : null;
+    }
+
+    /** A public key that a write getting through would register: a harmful body for the key route. */
+    private static String publicKeyBody() {
+        try {
+            return "{\"jwk\":" + new ECKeyGenerator(Curve.P_256).generate().toPublicJWK().toJSONString() + "}";
+        } catch (JOSEException e) {
+            throw new IllegalStateException("an EC P-256 key could not be generated", e);
+        }
+    }
+
+    private static String federatedCredentialBody(String subject) {
+        return "{\"issuer\":\"" + RunningKeyledger.TRUSTED_ISSUER + "\",\"subject\":\"" + subject
+                + "\",\"audiences\":[\"https://keyledger.example\"]}";
     }
 
     private static String json(List<String> values) {

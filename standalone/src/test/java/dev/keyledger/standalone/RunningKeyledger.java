@@ -23,6 +23,8 @@ final class RunningKeyledger implements AutoCloseable {
     static final String ADMIN_SECRET = "test-bootstrap-secret-0123456789abcdefghijklmnop";
 
     /** For tests that run several nodes of one deployment: they must share the key-encryption key. */
+    /** The external issuer every test service allow-lists (KEYLEDGER_FEDERATION_ISSUERS), unless told otherwise. */
+    static final String TRUSTED_ISSUER = "https://issuer.keyledger.test";
     static final String SHARED_KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     /** Well inside the bootstrap admin's token lifetime (3600 s). */
@@ -45,13 +47,16 @@ final class RunningKeyledger implements AutoCloseable {
 
     /**
      * Tests fail authentications on purpose, all from 127.0.0.1; unless a test is about throttling, the limits are
-     * raised so that one test's failures do not throttle the next.
+     * raised so that one test's failures do not throttle the next; {@link #TRUSTED_ISSUER} is allow-listed.
      */
     private static List<String> withTestDefaults(List<String> properties) {
         List<String> all = new ArrayList<>(properties);
         if (properties.stream().noneMatch(property -> property.startsWith("keyledger.token.throttle."))) {
             all.add("keyledger.token.throttle.pair-failures=1000000");
             all.add("keyledger.token.throttle.address-failures=1000000");
+        }
+        if (properties.stream().noneMatch(property -> property.startsWith("keyledger.federation.issuers="))) {
+            all.add("keyledger.federation.issuers=" + TRUSTED_ISSUER);
         }
         return all;
     }

@@ -1,6 +1,16 @@
 package dev.keyledger.standalone;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.keyledger.infrastructure.hostile.RawHttp;
+import dev.keyledger.token.authentication.ClientAuthCache;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
 
 import static dev.keyledger.standalone.TokenEndpointTest.basic;
 import static dev.keyledger.standalone.TokenEndpointTest.waitUntil;
@@ -77,6 +90,50 @@ class ThrottlingTest {
         }
         assertThat(status(token(address, other, otherSecret))).isEqualTo(429);
         assertThat(status(token(HONEST, other, otherSecret))).isEqualTo(200);
+    }
+
+    @Test
+    void whenAnAddressPresentsForgedAssertions_thenThePairIsThrottledAsForWrongSecretsEvenForAGoodAssertion()
+            throws Exception {
+        String address = "127.0.0.5";
+        AdminClient admin = keyledger.admin();
+        String signer = admin.post("/api/v1/clients", "{\"name\":\"signer\"}").text("clientId");
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k").generate();
+        admin.post("/api/v1/clients/" + signer + "/keys", "{\"jwk\":" + key.toPublicJWK().toJSONString() + "}");
+        // Waiting on the token endpoint's view, not by asking: failed attempts would count against the pair.
+        waitUntil(() -> keyledger.bean(ClientAuthCache.class).find(signer)
+                .filter(client -> !client.keys().isEmpty()).isPresent(), Duration.ofSeconds(10));
+        ECKey forger = new ECKeyGenerator(Curve.P_256).keyID("k").generate();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(status(assertionToken(address, assertion(forger, signer)))).isEqualTo(401);
+        }
+
+        assertThat(status(assertionToken(address, assertion(key, signer)))).as("no oracle").isEqualTo(429);
+        assertThat(status(assertionToken(HONEST, assertion(key, signer)))).as("another address").isEqualTo(200);
+    }
+
+    private static String assertion(ECKey key, String clientId) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+                new JWTClaimsSet.Builder().issuer(clientId).subject(clientId)
+                        .audience("http://localhost:" + keyledger.port() + "/oauth2/token")
+                        .expirationTime(Date.from(Instant.now().plusSeconds(60))).jwtID(UUID.randomUUID().toString())
+                        .build());
+        try {
+            jwt.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Nimbus could not sign with an EC key", e);
+        }
+        return jwt.serialize();
+    }
+
+    private static String assertionToken(String sourceAddress, String assertion) {
+        byte[] body = ("grant_type=client_credentials&client_assertion_type="
+                + "urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=" + assertion)
+                .getBytes(StandardCharsets.US_ASCII);
+        return RawHttp.exchange(sourceAddress, keyledger.port(), "POST /oauth2/token HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + body.length + "\r\n\r\n", body);
     }
 
     /** One raw HTTP/1.1 token request from {@code sourceAddress}; returns the whole answer as text. */

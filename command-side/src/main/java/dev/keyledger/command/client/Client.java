@@ -11,6 +11,8 @@ import dev.keyledger.kernel.client.ClientDescription;
 import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.TokenLifetime;
+import dev.keyledger.kernel.client.command.AddClientKey;
+import dev.keyledger.kernel.client.command.AddFederatedCredential;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -20,6 +22,8 @@ import dev.keyledger.kernel.client.command.DisableClient;
 import dev.keyledger.kernel.client.command.EnableClient;
 import dev.keyledger.kernel.client.command.PromoteSecondarySecret;
 import dev.keyledger.kernel.client.command.RegisterClient;
+import dev.keyledger.kernel.client.command.RemoveClientKey;
+import dev.keyledger.kernel.client.command.RemoveFederatedCredential;
 import dev.keyledger.kernel.client.command.RotateClientSecret;
 import dev.keyledger.kernel.client.command.UnassignRole;
 import dev.keyledger.kernel.client.event.ClientDeleted;
@@ -27,8 +31,12 @@ import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
 import dev.keyledger.kernel.client.event.ClientEvent;
+import dev.keyledger.kernel.client.event.ClientKeyAdded;
+import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
@@ -37,6 +45,7 @@ import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
 import dev.keyledger.kernel.client.state.ClientFold;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.ClientKeyId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import org.axonframework.commandhandling.CommandHandler;
@@ -62,7 +71,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A machine client and its credentials. Invariants: at most one secondary secret; only the secondary can be
  * promoted or deleted, so a client always has a primary; a one-step rotation needs a free secondary slot; a deleted
- * client accepts no further change; a role must exist to be assigned.
+ * client accepts no further change; a role must exist to be assigned; at most {@value #MAX_KEYS} public keys, their
+ * {@code kid}s distinct (an assertion names its key by {@code kid}).
  *
  * <p>This class holds decisions only: which event a command applies, or why it is refused. What an event does to
  * the state is {@link ClientFold}'s, shared with the query side's projection and {@code ?asOf=} reads
@@ -70,6 +80,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class Client {
+
+    /** Two, like secrets: the next key is registered before the old one is removed, so keys rotate with no gap. */
+    static final int MAX_KEYS = 2;
+    /** Enough for a workload per environment and branch; a bound, so that matching a token stays cheap. */
+    static final int MAX_FEDERATED_CREDENTIALS = 20;
 
     /** Where Axon reads the aggregate's identity; always {@code state.clientId()}. */
     @AggregateIdentifier
@@ -141,9 +156,67 @@ class Client {
         requireWritable(command);
         requireSecondary(command.secretId(), "deleted");
         if (!command.force()) {
-            requireUnusedLately(command.secretId(), usage);
+            requireUnusedLately("secret-recently-used", "secret " + command.secretId(),
+                    usage.lastUsedAt(command.secretId()), usage);
         }
         apply(new SecondarySecretDeleted(clientId, command.secretId()));
+        return state();
+    }
+
+    @CommandHandler
+    ClientState handle(AddClientKey command) {
+        requireWritable(command);
+        if (state.keys().size() >= MAX_KEYS) {
+            throw new Conflict("too-many-keys", "the client already has " + MAX_KEYS + " keys: remove one first");
+        }
+        String kid = command.key().kid();
+        if (state.keys().stream().anyMatch(key -> key.key().kid().equals(kid))) {
+            throw new Conflict("kid-in-use", "the client already has a key with kid " + kid
+                    + ": an assertion names its key by kid, so each must be distinct");
+        }
+        apply(new ClientKeyAdded(clientId, command.key()));
+        return state();
+    }
+
+    @CommandHandler
+    ClientState handle(RemoveClientKey command, SecretUsage usage) {
+        requireWritable(command);
+        ClientKeyId keyId = command.keyId();
+        if (state.keys().stream().noneMatch(key -> key.key().keyId().equals(keyId))) {
+            throw new NotFound("unknown-key", "client " + clientId + " has no key " + keyId);
+        }
+        if (!command.force()) {
+            requireUnusedLately("key-recently-used", "key " + keyId, usage.lastUsedAt(keyId), usage);
+        }
+        apply(new ClientKeyRemoved(clientId, keyId));
+        return state();
+    }
+
+    @CommandHandler
+    ClientState handle(AddFederatedCredential command) {
+        requireWritable(command);
+        if (state.federatedCredentials().size() >= MAX_FEDERATED_CREDENTIALS) {
+            throw new Conflict("too-many-federated-credentials", "the client already has "
+                    + MAX_FEDERATED_CREDENTIALS + " federated credentials: remove one first");
+        }
+        if (state.federatedCredentials().stream()
+                .anyMatch(rule -> rule.credential().sameTrustAs(command.credential()))) {
+            throw new Conflict("federated-credential-exists", "the client already trusts this issuer, subject and "
+                    + "audiences");
+        }
+        apply(new FederatedCredentialAdded(clientId, command.credential()));
+        return state();
+    }
+
+    @CommandHandler
+    ClientState handle(RemoveFederatedCredential command) {
+        requireWritable(command);
+        if (state.federatedCredentials().stream()
+                .noneMatch(rule -> rule.credential().credentialId().equals(command.credentialId()))) {
+            throw new NotFound("unknown-federated-credential", "client " + clientId + " has no federated credential "
+                    + command.credentialId());
+        }
+        apply(new FederatedCredentialRemoved(clientId, command.credentialId()));
         return state();
     }
 
@@ -214,11 +287,11 @@ class Client {
     }
 
     /** "Now" is Axon's clock: the one that stamps this command's events, and the one a test fixture sets. */
-    private static void requireUnusedLately(SecretId secretId, SecretUsage usage) {
-        Optional<Instant> lastUsed = usage.lastUsedAt(secretId);
+    private static void requireUnusedLately(String reason, String credential, Optional<Instant> lastUsed,
+                                            SecretUsage usage) {
         Instant now = GenericEventMessage.clock.instant();
         if (lastUsed.isPresent() && lastUsed.get().isAfter(now.minus(usage.deleteGuard()))) {
-            throw new Conflict("secret-recently-used", "secret " + secretId + " authenticated at " + lastUsed.get()
+            throw new Conflict(reason, credential + " authenticated at " + lastUsed.get()
                     + ", within the last " + usage.deleteGuard().toMinutes() + " minutes: something still uses it."
                     + " Delete it once it is unused, or with ?force=true", Map.of("lastUsedAt", lastUsed.get()));
         }

@@ -2,6 +2,8 @@ package dev.keyledger.command.web;
 
 import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -31,7 +33,8 @@ class AdminWebConfiguration implements WebMvcConfigurer {
     @Bean
     OperationCustomizer writeDocumentation() {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(IfMatch.class, EmptyBody.class, AuditContext.class,
-                ClientId.class, SecretId.class, RoleName.class);
+                ClientId.class, SecretId.class, ClientKeyId.class, FederatedCredentialId.class,
+                RoleName.class);
         return new WriteDocumentation();
     }
 

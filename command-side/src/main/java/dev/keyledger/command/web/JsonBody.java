@@ -186,6 +186,23 @@ final class JsonBody {
     }
 
     /** Throws {@link InvalidRequest} if any field was at fault. */
+    /** A field that must be a JSON object, handed over as it is for a reader of its own (a JWK). */
+    Optional<ObjectNode> object(String field, boolean required) {
+        JsonNode node = present(field, required);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            return reject(field, "must be a JSON object");
+        }
+        return Optional.of((ObjectNode) node);
+    }
+
+    /** Names a fault found by a caller that read a field with its own rules. */
+    void reject(String field, Exception fault) {
+        errors.add(new FieldError(field, fault.getMessage()));
+    }
+
     void validate() {
         if (!errors.isEmpty()) {
             throw new InvalidRequest("the request has invalid fields", errors);

@@ -2,6 +2,8 @@ package dev.keyledger.command.web;
 
 import dev.keyledger.infrastructure.api.PathIds;
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import org.springframework.core.MethodParameter;
@@ -16,7 +18,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A handler parameter typed {@link ClientId}, {@link SecretId} or {@link RoleName} is the path variable of the same
+ * A handler parameter typed {@link ClientId}, {@link SecretId}, {@link ClientKeyId},
+ * {@link FederatedCredentialId} or {@link RoleName} is the path variable of the same
  * name, already an id; one that cannot exist is not found ({@link PathIds}). Parameters are resolved in their order,
  * which is therefore the order in which a request's faults are reported.
  */
@@ -25,6 +28,8 @@ final class PathIdArguments implements HandlerMethodArgumentResolver {
     private static final Map<Class<?>, Function<String, ?>> PARSERS = Map.of(
             ClientId.class, PathIds::client,
             SecretId.class, PathIds::secret,
+            ClientKeyId.class, PathIds::key,
+            FederatedCredentialId.class, PathIds::federatedCredential,
             RoleName.class, PathIds::role);
 
     @Override

@@ -7,6 +7,8 @@ import dev.keyledger.kernel.client.Audience;
 import dev.keyledger.kernel.client.ClientDescription;
 import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.TokenLifetime;
+import dev.keyledger.kernel.client.command.AddClientKey;
+import dev.keyledger.kernel.client.command.AddFederatedCredential;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -16,12 +18,18 @@ import dev.keyledger.kernel.client.command.DisableClient;
 import dev.keyledger.kernel.client.command.EnableClient;
 import dev.keyledger.kernel.client.command.PromoteSecondarySecret;
 import dev.keyledger.kernel.client.command.RegisterClient;
+import dev.keyledger.kernel.client.command.RemoveClientKey;
+import dev.keyledger.kernel.client.command.RemoveFederatedCredential;
 import dev.keyledger.kernel.client.command.RotateClientSecret;
 import dev.keyledger.kernel.client.command.UnassignRole;
 import dev.keyledger.kernel.client.event.ClientEvent;
+import dev.keyledger.kernel.client.federation.FederatedCredential;
+import dev.keyledger.kernel.client.key.ClientKey;
 import dev.keyledger.kernel.client.state.ClientFold;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.secret.HashedSecret;
@@ -118,6 +126,7 @@ class ClientHistoriesTest {
         private final ClientId clientId;
         private ClientState current;
         private int secrets;
+        private int keys;
 
         History(long seed) {
             this.seed = seed;
@@ -161,6 +170,12 @@ class ClientHistoriesTest {
 
         private Object next() {
             Long version = expectedVersion();
+            if (random.nextInt(6) == 0) {
+                return keyCommand(version);
+            }
+            if (random.nextInt(10) == 0) {
+                return federationCommand(version);
+            }
             int choice = random.nextInt(100);
             if (choice < 15) {
                 return new ChangeClientDetails(clientId, maybe(() -> pick(NAMES)), maybe(() -> pick(DESCRIPTIONS)),
@@ -193,6 +208,35 @@ class ClientHistoriesTest {
                 return new EnableClient(clientId, version);
             }
             return new DeleteClient(clientId, version);
+        }
+
+        /** A key added (a kid sometimes reused) or removed (sometimes recently used, sometimes one never held). */
+        private Object keyCommand(Long version) {
+            if (random.nextBoolean()) {
+                keys++;
+                String kid = random.nextInt(5) == 0 && !current.keys().isEmpty()
+                        ? current.keys().get(0).key().kid() : "kid-" + seed + "-" + keys;
+                return new AddClientKey(clientId, new ClientKey(ClientKeyId.of("k" + seed + "-" + keys), kid, "EC",
+                        "ES256", "{}", null), version);
+            }
+            ClientKeyId keyId = current.keys().isEmpty() || random.nextInt(8) == 0 ? ClientKeyId.of("never-held")
+                    : current.keys().get(random.nextInt(current.keys().size())).key().keyId();
+            secretUsage.usedAt(keyId, clock.instant().minus(Duration.ofMinutes(random.nextInt(30))));
+            return new RemoveClientKey(clientId, keyId, random.nextBoolean(), version);
+        }
+
+        /** A trust rule added (sometimes one already held) or removed (sometimes one never held). */
+        private Object federationCommand(Long version) {
+            if (random.nextBoolean()) {
+                keys++;
+                return new AddFederatedCredential(clientId, new FederatedCredential(
+                        FederatedCredentialId.of("f" + seed + "-" + keys), "https://issuer.example",
+                        "workload-" + random.nextInt(3), List.of("https://keyledger.example")), version);
+            }
+            FederatedCredentialId credentialId = current.federatedCredentials().isEmpty() || random.nextInt(8) == 0
+                    ? FederatedCredentialId.of("never-held")
+                    : current.federatedCredentials().get(0).credential().credentialId();
+            return new RemoveFederatedCredential(clientId, credentialId, version);
         }
 
         /** Mostly unconditional, sometimes the current version, sometimes a stale one. */

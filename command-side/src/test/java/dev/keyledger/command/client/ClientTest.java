@@ -9,6 +9,8 @@ import dev.keyledger.kernel.client.ClientDescription;
 import dev.keyledger.kernel.client.ClientName;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.client.TokenLifetime;
+import dev.keyledger.kernel.client.command.AddClientKey;
+import dev.keyledger.kernel.client.command.AddFederatedCredential;
 import dev.keyledger.kernel.client.command.AddSecondarySecret;
 import dev.keyledger.kernel.client.command.AssignRole;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
@@ -18,21 +20,31 @@ import dev.keyledger.kernel.client.command.DisableClient;
 import dev.keyledger.kernel.client.command.EnableClient;
 import dev.keyledger.kernel.client.command.PromoteSecondarySecret;
 import dev.keyledger.kernel.client.command.RegisterClient;
+import dev.keyledger.kernel.client.command.RemoveClientKey;
+import dev.keyledger.kernel.client.command.RemoveFederatedCredential;
 import dev.keyledger.kernel.client.command.RotateClientSecret;
 import dev.keyledger.kernel.client.command.UnassignRole;
 import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientKeyAdded;
+import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
 import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.client.federation.FederatedCredential;
+import dev.keyledger.kernel.client.key.ClientKey;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.secret.HashedSecret;
@@ -82,6 +94,12 @@ class ClientTest {
     private static final HashedSecret THIRD = secret("s3");
     private static final SecretId UNKNOWN_SECRET = SecretId.of("s9");
     private static final Instant NOW = Instant.parse("2031-01-01T00:00:00Z");
+    private static final ClientKey KEY_1 = key("k1", "kid-1");
+    private static final ClientKey KEY_2 = key("k2", "kid-2");
+    private static final ClientKey KEY_3 = key("k3", "kid-3");
+    private static final FederatedCredential RULE_1 = new FederatedCredential(FederatedCredentialId.of("f1"),
+            "https://token.actions.githubusercontent.com", "repo:acme/billing:ref:refs/heads/main",
+            List.of("https://keyledger.example"));
 
     private FixtureConfiguration<Client> fixture;
     private InMemorySecretUsage secretUsage;
@@ -452,6 +470,93 @@ class ClientTest {
 
     /** Rules that hold for every command on an existing client, checked over a table of all of them. */
     @Nested
+    class Keys {
+
+        @Test
+        void whenTwoKeysAreAdded_thenBothAreHeldOldestFirstBesideTheSecrets() {
+            fixture.given(registered(), new ClientKeyAdded(CLIENT, KEY_1))
+                    .when(new AddClientKey(CLIENT, KEY_2, null))
+                    .expectEvents(new ClientKeyAdded(CLIENT, KEY_2))
+                    .expectResultMessagePayloadMatching(clientState(state -> {
+                        assertThat(state.keys()).extracting(entry -> entry.key()).containsExactly(KEY_1, KEY_2);
+                        assertThat(slots(state)).isEqualTo(primaryOnly(FIRST));
+                    }));
+        }
+
+        @Test
+        void whenAThirdKeyIsAdded_thenConflict() {
+            fixture.given(registered(), new ClientKeyAdded(CLIENT, KEY_1), new ClientKeyAdded(CLIENT, KEY_2))
+                    .when(new AddClientKey(CLIENT, KEY_3, null))
+                    .expectException(refusal(Conflict.class, "too-many-keys"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void whenAKeyReusesTheKidOfAHeldKey_thenConflict() {
+            ClientKey sameKid = key("k2", KEY_1.kid());
+            fixture.given(registered(), new ClientKeyAdded(CLIENT, KEY_1))
+                    .when(new AddClientKey(CLIENT, sameKid, null))
+                    .expectException(refusal(Conflict.class, "kid-in-use"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void whenAnUnknownKeyIsRemoved_thenNotFound() {
+            fixture.given(registered(), new ClientKeyAdded(CLIENT, KEY_1))
+                    .when(new RemoveClientKey(CLIENT, KEY_2.keyId(), true, null))
+                    .expectException(refusal(NotFound.class, "unknown-key"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void whenTheKeyAuthenticatedWithinTheGuard_thenConflictUnlessForced() {
+            secretUsage.usedAt(KEY_1.keyId(), NOW.minusSeconds(60));
+            fixture.given(registered(), new ClientKeyAdded(CLIENT, KEY_1))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RemoveClientKey(CLIENT, KEY_1.keyId(), false, null))
+                    .expectException(refusal(Conflict.class, "key-recently-used"))
+                    .expectNoEvents();
+            fixture.given(registered(), new ClientKeyAdded(CLIENT, KEY_1))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RemoveClientKey(CLIENT, KEY_1.keyId(), true, null))
+                    .expectEvents(new ClientKeyRemoved(CLIENT, KEY_1.keyId()));
+        }
+
+        @Test
+        void whenTheKeyLastAuthenticatedBeforeTheGuard_thenRemovedAndASlotIsFreeAgain() {
+            secretUsage.usedAt(KEY_1.keyId(), NOW.minus(InMemorySecretUsage.GUARD).minusSeconds(60));
+            fixture.given(registered(), new ClientKeyAdded(CLIENT, KEY_1), new ClientKeyAdded(CLIENT, KEY_2))
+                    .andGivenCurrentTime(NOW)
+                    .when(new RemoveClientKey(CLIENT, KEY_1.keyId(), false, null))
+                    .expectEvents(new ClientKeyRemoved(CLIENT, KEY_1.keyId()))
+                    .expectResultMessagePayloadMatching(clientState(state ->
+                            assertThat(state.keys()).extracting(entry -> entry.key()).containsExactly(KEY_2)));
+        }
+    }
+
+    @Nested
+    class FederatedCredentials {
+
+        @Test
+        void whenTheSameTrustIsAddedTwice_thenConflict() {
+            FederatedCredential same = new FederatedCredential(FederatedCredentialId.of("f2"), RULE_1.issuer(),
+                    RULE_1.subject(), RULE_1.audiences());
+            fixture.given(registered(), new FederatedCredentialAdded(CLIENT, RULE_1))
+                    .when(new AddFederatedCredential(CLIENT, same, null))
+                    .expectException(refusal(Conflict.class, "federated-credential-exists"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void whenAnUnknownCredentialIsRemoved_thenNotFound() {
+            fixture.given(registered())
+                    .when(new RemoveFederatedCredential(CLIENT, RULE_1.credentialId(), null))
+                    .expectException(refusal(NotFound.class, "unknown-federated-credential"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class EveryVersionedCommand {
 
         /**
@@ -503,6 +608,19 @@ class ClientTest {
                     new Case("EnableClient", disabled,
                             version -> new EnableClient(CLIENT, version),
                             new ClientEnabled(CLIENT)),
+                    new Case("AddClientKey", withSecondary,
+                            version -> new AddClientKey(CLIENT, KEY_1, version),
+                            new ClientKeyAdded(CLIENT, KEY_1)),
+                    new Case("RemoveClientKey", List.of(registered(), new ClientKeyAdded(CLIENT, KEY_1)),
+                            version -> new RemoveClientKey(CLIENT, KEY_1.keyId(), false, version),
+                            new ClientKeyRemoved(CLIENT, KEY_1.keyId())),
+                    new Case("AddFederatedCredential", withSecondary,
+                            version -> new AddFederatedCredential(CLIENT, RULE_1, version),
+                            new FederatedCredentialAdded(CLIENT, RULE_1)),
+                    new Case("RemoveFederatedCredential", List.of(registered(), new FederatedCredentialAdded(CLIENT,
+                            RULE_1)),
+                            version -> new RemoveFederatedCredential(CLIENT, RULE_1.credentialId(), version),
+                            new FederatedCredentialRemoved(CLIENT, RULE_1.credentialId())),
                     new Case("DeleteClient", withSecondary,
                             version -> new DeleteClient(CLIENT, version),
                             new ClientDeleted(CLIENT)));
@@ -550,6 +668,11 @@ class ClientTest {
                     .collect(Collectors.toSet());
             assertThat(covered).isEqualTo(defined);
         }
+    }
+
+    private static ClientKey key(String id, String kid) {
+        return new ClientKey(ClientKeyId.of(id), kid, "EC", "ES256", "{\"kty\":\"EC\",\"kid\":\"" + kid + "\"}",
+                null);
     }
 
     private static HashedSecret secret(String id) {

@@ -1,5 +1,8 @@
 package dev.keyledger.query.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.kernel.auditkey.event.AuditKeyActivated;
 import dev.keyledger.kernel.auditkey.event.AuditKeyPublished;
 import dev.keyledger.kernel.auditkey.event.AuditKeyRetired;
@@ -7,13 +10,18 @@ import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientKeyAdded;
+import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
 import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.client.key.ClientKey;
 import dev.keyledger.kernel.role.event.RoleCreated;
 import dev.keyledger.kernel.role.event.RoleDeleted;
 import dev.keyledger.kernel.role.event.RolePermissionsReplaced;
@@ -40,6 +48,7 @@ import java.util.function.Function;
 public final class AuditPayloads {
 
     private static final Map<Class<?>, Function<Object, Map<String, Object>>> MAPPERS = new HashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
         register(ClientRegistered.class, e -> fields(
@@ -70,6 +79,20 @@ public final class AuditPayloads {
         register(ClientDisabled.class, e -> fields("clientId", e.clientId().value()));
         register(ClientEnabled.class, e -> fields("clientId", e.clientId().value()));
         register(ClientDeleted.class, e -> fields("clientId", e.clientId().value()));
+        register(ClientKeyAdded.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "key", key(e.key())));
+        register(ClientKeyRemoved.class, e -> fields("clientId", e.clientId().value(), "keyId", e.keyId().value()));
+        register(FederatedCredentialAdded.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "credential", fields(
+                        "credentialId", e.credential().credentialId().value(),
+                        "issuer", e.credential().issuer(),
+                        "subject", e.credential().subject(),
+                        "audiences", inOrder(e.credential().audiences()))));
+        register(FederatedCredentialRemoved.class, e -> fields(
+                "clientId", e.clientId().value(),
+                "credentialId", e.credentialId().value()));
         register(RoleCreated.class, e -> fields(
                 "name", e.name().value(),
                 "description", e.description(),
@@ -129,6 +152,25 @@ public final class AuditPayloads {
                 "slot", slot.name(),
                 "hint", secret.hint(),
                 "expiresAt", secret.expiresAt());
+    }
+
+    /** A public key: its ids, algorithm and public JWK (public material, like a signing key's). */
+    private static Map<String, Object> key(ClientKey key) {
+        return fields(
+                "keyId", key.keyId().value(),
+                "kid", key.kid(),
+                "kty", key.kty(),
+                "alg", key.alg(),
+                "jwk", jsonObject(key.publicJwk()),
+                "expiresAt", key.expiresAt());
+    }
+
+    private static Map<String, Object> jsonObject(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored public JWK is not a JSON object", e);
+        }
     }
 
     /** Sets, rendered in a stable order. */

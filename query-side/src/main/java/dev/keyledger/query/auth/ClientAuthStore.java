@@ -4,6 +4,8 @@ import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.permission.Permission;
+import dev.keyledger.query.client.ClientKeyColumn;
+import dev.keyledger.query.client.FederatedCredentialColumn;
 import dev.keyledger.query.processing.RedactedText;
 import dev.keyledger.query.processing.SqlValues;
 import dev.keyledger.query.role.EffectivePermissions;
@@ -34,8 +36,9 @@ public class ClientAuthStore {
         jdbc.sql("""
                         INSERT INTO query_client_auth (client_id, status, primary_secret_id, primary_hash,
                             primary_expires_at, secondary_secret_id, secondary_hash, secondary_expires_at,
-                            roles, permissions, access_token_ttl_seconds, allowed_audiences, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            roles, permissions, access_token_ttl_seconds, allowed_audiences, keys, federated_credentials,
+                            version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)
                         ON CONFLICT (client_id) DO UPDATE SET status = EXCLUDED.status,
                             primary_secret_id = EXCLUDED.primary_secret_id, primary_hash = EXCLUDED.primary_hash,
                             primary_expires_at = EXCLUDED.primary_expires_at,
@@ -44,7 +47,9 @@ public class ClientAuthStore {
                             secondary_expires_at = EXCLUDED.secondary_expires_at,
                             roles = EXCLUDED.roles, permissions = EXCLUDED.permissions,
                             access_token_ttl_seconds = EXCLUDED.access_token_ttl_seconds,
-                            allowed_audiences = EXCLUDED.allowed_audiences, version = EXCLUDED.version,
+                            allowed_audiences = EXCLUDED.allowed_audiences, keys = EXCLUDED.keys,
+                            federated_credentials = EXCLUDED.federated_credentials,
+                            version = EXCLUDED.version,
                             revision = nextval('query_client_auth_revision')
                         WHERE query_client_auth.version < EXCLUDED.version""")
                 .params(client.clientId().value(), client.status().name(),
@@ -55,7 +60,8 @@ public class ClientAuthStore {
                         secondary == null ? null : SqlValues.timestamp(secondary.secret().expiresAt()),
                         SqlValues.textArray(client.roles()), SqlValues.textArray(permissions),
                         client.accessTokenTtlSeconds(), SqlValues.textArray(client.allowedAudiences()),
-                        client.version())
+                        ClientKeyColumn.write(client.keys()),
+                        FederatedCredentialColumn.write(client.federatedCredentials()), client.version())
                 .update();
     }
 

@@ -34,6 +34,8 @@ final class ClientRows {
                 SqlValues.uris(row, "allowed_audiences"),
                 secret(row, "primary_", SecretSlot.PRIMARY),
                 row.getString("secondary_secret_id") == null ? null : secret(row, "secondary_", SecretSlot.SECONDARY),
+                ClientKeyColumn.read(row.getString("keys")),
+                FederatedCredentialColumn.read(row.getString("federated_credentials")),
                 row.getLong("version"),
                 SqlValues.instant(row, "created_at"),
                 SqlValues.instant(row, "updated_at"));

@@ -39,8 +39,9 @@ public class ClientViewStore {
                             access_token_ttl_seconds, allowed_audiences,
                             primary_secret_id, primary_hash, primary_hint, primary_created_at, primary_expires_at,
                             secondary_secret_id, secondary_hash, secondary_hint, secondary_created_at,
-                            secondary_expires_at, version, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            secondary_expires_at, keys, federated_credentials, version, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?)
                         ON CONFLICT (client_id) DO UPDATE SET name = EXCLUDED.name,
                             description = EXCLUDED.description, status = EXCLUDED.status, roles = EXCLUDED.roles,
                             permissions = EXCLUDED.permissions,
@@ -52,7 +53,8 @@ public class ClientViewStore {
                             secondary_secret_id = EXCLUDED.secondary_secret_id,
                             secondary_hash = EXCLUDED.secondary_hash, secondary_hint = EXCLUDED.secondary_hint,
                             secondary_created_at = EXCLUDED.secondary_created_at,
-                            secondary_expires_at = EXCLUDED.secondary_expires_at,
+                            secondary_expires_at = EXCLUDED.secondary_expires_at, keys = EXCLUDED.keys,
+                            federated_credentials = EXCLUDED.federated_credentials,
                             version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
                         WHERE query_client.version < EXCLUDED.version""")
                 .params(client.clientId().value(), client.name(), client.description(), client.status().name(),
@@ -66,7 +68,9 @@ public class ClientViewStore {
                         secondary == null ? null : secondary.secret().hint(),
                         secondary == null ? null : SqlValues.timestamp(secondary.createdAt()),
                         secondary == null ? null : SqlValues.timestamp(secondary.secret().expiresAt()),
-                        client.version(), SqlValues.timestamp(client.createdAt()),
+                        ClientKeyColumn.write(client.keys()),
+                        FederatedCredentialColumn.write(client.federatedCredentials()), client.version(),
+                        SqlValues.timestamp(client.createdAt()),
                         SqlValues.timestamp(client.updatedAt()))
                 .update();
     }

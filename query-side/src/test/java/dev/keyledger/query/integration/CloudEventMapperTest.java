@@ -13,14 +13,22 @@ import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientKeyAdded;
+import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
 import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.client.federation.FederatedCredential;
+import dev.keyledger.kernel.client.key.ClientKey;
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.role.RoleStream;
 import dev.keyledger.kernel.role.event.RoleCreated;
@@ -79,6 +87,15 @@ class CloudEventMapperTest {
             Map.entry(new ClientDisabled(CLIENT), "Client"),
             Map.entry(new ClientEnabled(CLIENT), "Client"),
             Map.entry(new ClientDeleted(CLIENT), "Client"),
+            Map.entry(new ClientKeyAdded(CLIENT, new ClientKey(new ClientKeyId("k-1"), "kid-1", "EC", "ES256",
+                    "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                            + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\",\"kid\":\"kid-1\","
+                            + "\"alg\":\"ES256\"}", AT)), "Client"),
+            Map.entry(new ClientKeyRemoved(CLIENT, new ClientKeyId("k-1")), "Client"),
+            Map.entry(new FederatedCredentialAdded(CLIENT, new FederatedCredential(new FederatedCredentialId("f-1"),
+                    "https://token.actions.githubusercontent.com", "repo:acme/billing:ref:refs/heads/main",
+                    List.of("https://keyledger.example"))), "Client"),
+            Map.entry(new FederatedCredentialRemoved(CLIENT, new FederatedCredentialId("f-1")), "Client"),
             Map.entry(new RoleCreated(role("reader"), null, permissions("a:read")), "Role"),
             Map.entry(new RolePermissionsReplaced(role("reader"), permissions("b:read"), permissions("b:read"),
                     permissions("a:read")), "Role"),

@@ -1,6 +1,8 @@
 package dev.keyledger.infrastructure.api;
 
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 
@@ -23,6 +25,22 @@ public final class PathIds {
             return new SecretId(value);
         } catch (IllegalArgumentException e) {
             throw new NotFound("unknown-secret", "there is no such secret");
+        }
+    }
+
+    public static ClientKeyId key(String value) {
+        try {
+            return new ClientKeyId(value);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("unknown-key", "there is no such key");
+        }
+    }
+
+    public static FederatedCredentialId federatedCredential(String value) {
+        try {
+            return new FederatedCredentialId(value);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("unknown-federated-credential", "there is no such federated credential");
         }
     }
 

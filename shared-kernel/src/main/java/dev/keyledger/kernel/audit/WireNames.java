@@ -7,8 +7,12 @@ import dev.keyledger.kernel.client.event.ClientDeleted;
 import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
+import dev.keyledger.kernel.client.event.ClientKeyAdded;
+import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
@@ -42,6 +46,10 @@ public final class WireNames {
             Map.entry(ClientDisabled.class, "client.disabled"),
             Map.entry(ClientEnabled.class, "client.enabled"),
             Map.entry(ClientDeleted.class, "client.deleted"),
+            Map.entry(ClientKeyAdded.class, "client.key-added"),
+            Map.entry(ClientKeyRemoved.class, "client.key-removed"),
+            Map.entry(FederatedCredentialAdded.class, "client.federated-credential-added"),
+            Map.entry(FederatedCredentialRemoved.class, "client.federated-credential-removed"),
             Map.entry(RoleCreated.class, "role.created"),
             Map.entry(RolePermissionsReplaced.class, "role.permissions-replaced"),
             Map.entry(RoleDeleted.class, "role.deleted"),

@@ -1,5 +1,10 @@
 package dev.keyledger.token.authentication;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.infrastructure.jwk.InvalidJwk;
+import dev.keyledger.infrastructure.jwk.PublicJwk;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.secret.SecretSlot;
 import org.springframework.jdbc.core.RowMapper;
@@ -13,6 +18,8 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +35,7 @@ class ClientAuthRepository {
     private static final String COLUMNS = """
             client_id, status, primary_secret_id, primary_hash, primary_expires_at, secondary_secret_id,
             secondary_hash, secondary_expires_at, roles, permissions, access_token_ttl_seconds, allowed_audiences,
-            version, revision""";
+            version, revision, keys::text, federated_credentials::text""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate oneSnapshot;
@@ -68,7 +75,50 @@ class ClientAuthRepository {
             rs.getInt("access_token_ttl_seconds"),
             Set.copyOf(strings(rs.getArray("allowed_audiences"))),
             rs.getLong("version"),
-            rs.getLong("revision"));
+            rs.getLong("revision"),
+            keys(rs.getString("keys")),
+            federated(rs.getString("federated_credentials")));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The query side's JSON array of keys ({@code ClientKeyColumn}), each key read with the same rules that admitted
+     * it. One that no longer passes them (a rule tightened since) is left out: it cannot authenticate.
+     */
+    private static List<StoredKey> keys(String json) {
+        List<StoredKey> keys = new ArrayList<>();
+        try {
+            for (JsonNode row : JSON.readTree(json)) {
+                try {
+                    PublicJwk jwk = PublicJwk.parse(row.get("publicJwk").asText());
+                    String expiresAt = row.path("expiresAt").asText(null);
+                    keys.add(new StoredKey(row.get("keyId").asText(), jwk.kid(), jwk.alg(), jwk.key(),
+                            expiresAt == null ? null : Instant.parse(expiresAt)));
+                } catch (InvalidJwk e) {
+                    // Left out, as said above.
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("query_client_auth.keys is not a JSON array", e);
+        }
+        return keys;
+    }
+
+    /** The query side's JSON array of trust rules ({@code FederatedCredentialColumn}). */
+    private static List<FederatedRule> federated(String json) {
+        List<FederatedRule> rules = new ArrayList<>();
+        try {
+            for (JsonNode row : JSON.readTree(json)) {
+                List<String> audiences = new ArrayList<>();
+                row.get("audiences").forEach(audience -> audiences.add(audience.asText()));
+                rules.add(new FederatedRule(row.get("credentialId").asText(), row.get("issuer").asText(),
+                        row.get("subject").asText(), audiences));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("query_client_auth.federated_credentials is not a JSON array", e);
+        }
+        return rules;
+    }
 
     private static StoredSecret secret(ResultSet rs, String prefix, SecretSlot slot) throws SQLException {
         Timestamp expiresAt = rs.getTimestamp(prefix + "_expires_at");

@@ -3,6 +3,7 @@ package dev.keyledger.token.authentication;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.secret.SecretSlot;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -24,13 +25,44 @@ public class ClientAuthenticator {
     private static final ClientAuthEntry UNKNOWN = decoy();
 
     private final ClientAuthCache cache;
+    private final AssertionAuthenticator assertions;
 
-    public ClientAuthenticator(ClientAuthCache cache) {
+    @Autowired
+    public ClientAuthenticator(ClientAuthCache cache, AssertionAuthenticator assertions) {
         this.cache = cache;
+        this.assertions = assertions;
+    }
+
+    /** Secrets only: an assertion is refused like a wrong secret. */
+    public ClientAuthenticator(ClientAuthCache cache) {
+        this(cache, null);
+    }
+
+    /**
+     * What may wait on the network before the credentials can be checked (an external issuer's keys); it runs on
+     * the request's own thread, before its signing turn, so that a slow issuer holds up none of the other clients.
+     */
+    public void prepare(ClientCredentials credentials, Instant now) {
+        if (credentials != null && credentials.method() == ClientCredentials.Method.PRIVATE_KEY_JWT
+                && assertions != null) {
+            assertions.prepare(credentials, now);
+        }
+    }
+
+    /**
+     * The step of an authentication that waits for the database (a verified assertion's {@code jti} recorded), taken
+     * outside the signing turns; every authentication that is to succeed goes through it.
+     */
+    public Authentication confirm(Authentication authentication, Instant now) {
+        return assertions == null ? authentication : assertions.confirm(authentication, now);
     }
 
     /** An id no client can have (up to the whole body) is refused before it is hashed into any lookup. */
     public Authentication authenticate(ClientCredentials credentials, Instant now) {
+        if (credentials.method() == ClientCredentials.Method.PRIVATE_KEY_JWT) {
+            return assertions == null ? new Authentication(null, null, "assertions-unsupported")
+                    : assertions.authenticate(credentials, now);
+        }
         if (!ClientId.isValid(credentials.clientId())) {
             return new Authentication(null, null, "malformed-client-id");
         }

@@ -23,6 +23,8 @@ final class IssuanceColumns {
                 cut(record.jti(), 64),
                 cut(record.secretId(), 64),
                 record.slot(),
+                cut(record.keyId(), 64),
+                cut(record.federatedCredentialId(), 64),
                 cut(record.scope(), Integer.MAX_VALUE),
                 record.audience() == null ? null : fitAudience(record.audience()),
                 record.sourceAddress() == null ? UNKNOWN_ADDRESS : cut(record.sourceAddress(), 64),

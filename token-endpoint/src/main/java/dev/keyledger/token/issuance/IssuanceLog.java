@@ -197,6 +197,8 @@ public class IssuanceLog {
         String[] jti = new String[size];
         String[] secretId = new String[size];
         String[] slot = new String[size];
+        String[] keyId = new String[size];
+        String[] credentialId = new String[size];
         String[] scope = new String[size];
         String[] audience = new String[size];
         String[] sourceAddress = new String[size];
@@ -209,34 +211,41 @@ public class IssuanceLog {
             jti[i] = record.jti();
             secretId[i] = record.secretId();
             slot[i] = record.slot() == null ? null : record.slot().name();
+            keyId[i] = record.keyId();
+            credentialId[i] = record.federatedCredentialId();
             scope[i] = record.scope();
             audience[i] = record.audience() == null ? null : String.join(" ", record.audience());
             sourceAddress[i] = record.sourceAddress();
             reason[i] = record.reason();
         }
         jdbc.update("""
-                INSERT INTO token_issuance_log (at, client_id, outcome, jti, secret_id, slot, scope, audience,
-                                                source_address, reason)
-                SELECT at::timestamptz, client_id, outcome, jti, secret_id, slot, scope, string_to_array(audience, ' '),
-                       source_address, reason
-                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::text[], ?::text[], ?::text[])
-                       AS r(at, client_id, outcome, jti, secret_id, slot, scope, audience, source_address, reason)""",
-                at, clientId, outcome, jti, secretId, slot, scope, audience, sourceAddress, reason);
+                INSERT INTO token_issuance_log (at, client_id, outcome, jti, secret_id, slot, key_id, credential_id,
+                                                scope, audience, source_address, reason)
+                SELECT at::timestamptz, client_id, outcome, jti, secret_id, slot, key_id, credential_id, scope,
+                       string_to_array(audience, ' '), source_address, reason
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::text[], ?::text[])
+                       AS r(at, client_id, outcome, jti, secret_id, slot, key_id, credential_id, scope, audience,
+                            source_address, reason)""",
+                at, clientId, outcome, jti, secretId, slot, keyId, credentialId, scope, audience, sourceAddress,
+                reason);
     }
 
-    /** In the order of the secrets' ids, so that two nodes' writers never lock the same rows in opposite orders. */
+    /**
+     * In the order of the credentials' ids (a secret's, a key's or a federated credential's), so that two nodes'
+     * writers never lock the same rows in opposite orders.
+     */
     private void recordUsage(List<IssuanceRecord> records) {
         Map<String, IssuanceRecord> latestPerSecret = new HashMap<>();
         for (IssuanceRecord record : records) {
-            if (record.outcome() == Outcome.ISSUED && record.secretId() != null && record.at() != null) {
-                latestPerSecret.merge(record.secretId(), record,
+            if (record.outcome() == Outcome.ISSUED && record.credentialId() != null && record.at() != null) {
+                latestPerSecret.merge(record.credentialId(), record,
                         (a, b) -> a.at().isAfter(b.at()) ? a : b);
             }
         }
         List<Object[]> rows = latestPerSecret.values().stream()
-                .sorted(Comparator.comparing(IssuanceRecord::secretId))
-                .map(record -> new Object[]{record.secretId(), record.clientId(), Timestamp.from(record.at())})
+                .sorted(Comparator.comparing(IssuanceRecord::credentialId))
+                .map(record -> new Object[]{record.credentialId(), record.clientId(), Timestamp.from(record.at())})
                 .toList();
         jdbc.batchUpdate("""
                 INSERT INTO token_secret_usage (secret_id, client_id, last_used_at) VALUES (?, ?, ?)

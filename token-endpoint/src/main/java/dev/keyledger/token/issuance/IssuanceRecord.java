@@ -16,13 +16,21 @@ public record IssuanceRecord(
         String jti,
         String secretId,
         SecretSlot slot,
+        String keyId,
+        String federatedCredentialId,
         String scope,
         List<String> audience,
         String sourceAddress,
         String reason) {
 
+    /** The id of the credential that authenticated: a secret's, a key's or a federated credential's. */
+    public String credentialId() {
+        return secretId != null ? secretId : keyId != null ? keyId : federatedCredentialId;
+    }
+
     public static IssuanceRecord failed(Instant at, String clientId, Outcome outcome, String sourceAddress,
                                         String reason) {
-        return new IssuanceRecord(at, clientId, outcome, null, null, null, null, null, sourceAddress, reason);
+        return new IssuanceRecord(at, clientId, outcome, null, null, null, null, null, null, null, sourceAddress,
+                reason);
     }
 }

@@ -58,7 +58,8 @@ class TokenEventsController {
             throw invalid;
         }
         List<Map<String, Object>> items = jdbc.sql("""
-                        SELECT position, at, outcome, jti, secret_id, slot, scope, audience, source_address, reason
+                        SELECT position, at, outcome, jti, secret_id, slot, key_id, credential_id, scope, audience,
+                               source_address, reason
                           FROM token_issuance_log WHERE client_id = ? AND position > ? AND at >= ?
                          ORDER BY position LIMIT ?""")
                 .params(clientId, after, Timestamp.from(since == null ? Instant.EPOCH : since), limit)
@@ -70,6 +71,8 @@ class TokenEventsController {
                     item.put("jti", rs.getString("jti"));
                     item.put("secretId", rs.getString("secret_id"));
                     item.put("slot", rs.getString("slot"));
+                    item.put("keyId", rs.getString("key_id"));
+                    item.put("credentialId", rs.getString("credential_id"));
                     item.put("scope", rs.getString("scope"));
                     item.put("audience", strings(rs.getArray("audience")));
                     item.put("sourceAddress", rs.getString("source_address"));

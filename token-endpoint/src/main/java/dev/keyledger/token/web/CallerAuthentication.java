@@ -32,7 +32,10 @@ final class CallerAuthentication {
         if (retryAfter.isPresent()) {
             throw new OAuthProblem(OAuthError.slowDown(retryAfter.getAsLong()));
         }
-        Authentication authentication = authenticator.authenticate(request.credentials(), now);
+        // No signing turns here: the request's own thread may wait for an issuer's keys.
+        authenticator.prepare(request.credentials(), now);
+        Authentication authentication = authenticator.confirm(
+                authenticator.authenticate(request.credentials(), now), now);
         if (!authentication.succeeded()) {
             throttle.recordFailure(address, countedId, now.toEpochMilli());
             throw new OAuthProblem(OAuthError.invalidClient(request.usesBasic()));

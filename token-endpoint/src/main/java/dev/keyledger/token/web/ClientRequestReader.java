@@ -1,5 +1,6 @@
 package dev.keyledger.token.web;
 
+import dev.keyledger.token.authentication.ClientAssertion;
 import dev.keyledger.token.authentication.ClientCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -23,6 +24,7 @@ final class ClientRequestReader {
     static final int LIMIT_BYTES = 64 * 1024;
     private static final Set<String> REPEATABLE = Set.of("resource", "audience");
     private static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED;
+    static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
     private ClientRequestReader() {
     }
@@ -36,6 +38,9 @@ final class ClientRequestReader {
         ClientCredentials basic = basic(authorization(request));
         String clientId = parameters.containsKey("client_id") ? parameters.get("client_id").get(0) : null;
         String secret = parameters.containsKey("client_secret") ? parameters.get("client_secret").get(0) : null;
+        if (parameters.containsKey("client_assertion") || parameters.containsKey("client_assertion_type")) {
+            return new ClientRequest(assertion(parameters, basic, clientId, secret), parameters);
+        }
         if (basic != null) {
             if (clientId != null || secret != null) {
                 throw problem("use one client authentication method: HTTP Basic or client_secret in the body");
@@ -49,6 +54,28 @@ final class ClientRequestReader {
                 ? new ClientCredentials(clientId, secret, ClientCredentials.Method.CLIENT_SECRET_POST)
                 : null;
         return new ClientRequest(post, parameters);
+    }
+
+    /**
+     * RFC 7521 §4.2: both assertion parameters, the type the JWT bearer one, and no other client authentication
+     * beside them. The client is the one the assertion claims; a {@code client_id} given too must name it, which the
+     * authenticator checks with the rest of the assertion.
+     */
+    private static ClientCredentials assertion(Map<String, List<String>> parameters, ClientCredentials basic,
+                                               String clientId, String secret) {
+        if (basic != null || secret != null) {
+            throw problem("use one client authentication method: a client assertion or a client secret");
+        }
+        List<String> type = parameters.get("client_assertion_type");
+        List<String> assertion = parameters.get("client_assertion");
+        if (type == null || assertion == null) {
+            throw problem("client_assertion and client_assertion_type go together");
+        }
+        if (!type.get(0).equals(JWT_BEARER)) {
+            throw problem("client_assertion_type must be " + JWT_BEARER);
+        }
+        String claimed = clientId != null ? clientId : ClientAssertion.claimedSubject(assertion.get(0));
+        return new ClientCredentials(claimed, assertion.get(0), ClientCredentials.Method.PRIVATE_KEY_JWT);
     }
 
     private static void requireForm(String contentType) {

@@ -5,6 +5,9 @@ import dev.keyledger.token.accesstoken.IssuedToken;
 import dev.keyledger.token.authentication.Authentication;
 import dev.keyledger.token.authentication.ClientAuthenticator;
 import dev.keyledger.token.authentication.ClientCredentials;
+import dev.keyledger.token.authentication.FederatedRule;
+import dev.keyledger.token.authentication.StoredKey;
+import dev.keyledger.token.authentication.StoredSecret;
 import dev.keyledger.token.config.TokenSettings;
 import dev.keyledger.token.grant.Grant;
 import dev.keyledger.token.grant.GrantDecision;
@@ -27,8 +30,9 @@ import java.util.OptionalLong;
 
 /**
  * {@code POST /oauth2/token}, the client credentials grant (RFC 6749 §4.4): read → throttle → authenticate →
- * resolve the grant → sign → answer, every outcome in the issuance log and in the metrics. Nothing here waits for
- * the database; the steps between reading and answering take a signing turn.
+ * resolve the grant → sign → answer, every outcome in the issuance log and in the metrics. Nothing in a signing turn
+ * waits for the database or the network: an external issuer's keys are fetched before the turn, and a verified
+ * assertion's {@code jti} is recorded between two turns, on the request's own thread.
  */
 final class TokenEndpoint {
 
@@ -61,7 +65,15 @@ final class TokenEndpoint {
         try {
             ClientRequest request = ClientRequestReader.read(http);
             String address = http.getRemoteAddr();
+            authenticator.prepare(request.credentials(), Instant.now());
             TokenAnswer answer = turns.run(() -> answer(request, address, Instant.now()));
+            if (answer.awaiting() != null) {
+                // The assertion's jti is recorded here, on the request's own thread: the database is no turn's work.
+                Instant now = Instant.now();
+                Authentication confirmed = authenticator.confirm(answer.awaiting(), now);
+                answer = confirmed.succeeded() ? turns.run(() -> issue(request, confirmed, address, Instant.now()))
+                        : refused(request, confirmed, address, now);
+            }
             if (answer.error() != null) {
                 outcome = TokenRequestOutcome.ofError(answer.error().error());
                 responses.error(response, answer.error());
@@ -92,11 +104,24 @@ final class TokenEndpoint {
             return TokenAnswer.refused(OAuthError.slowDown(retryAfter.getAsLong()));
         }
         Authentication authentication = authenticator.authenticate(credentials, now);
-        if (!authentication.succeeded()) {
-            throttle.recordFailure(address, countedId, now.toEpochMilli());
-            log.record(IssuanceRecord.failed(now, loggedId, Outcome.FAILED, address, authentication.failureReason()));
-            return TokenAnswer.refused(OAuthError.invalidClient(request.usesBasic()));
+        if (authentication.failureReason() != null) {
+            return refused(request, authentication, address, now);
         }
+        if (authentication.pendingUse() != null) {
+            return TokenAnswer.awaiting(authentication);
+        }
+        return issue(request, authentication, address, now);
+    }
+
+    private TokenAnswer refused(ClientRequest request, Authentication authentication, String address, Instant now) {
+        throttle.recordFailure(address, ClientIds.counted(request.credentials().clientId()), now.toEpochMilli());
+        log.record(IssuanceRecord.failed(now, ClientIds.loggable(request.credentials().clientId()), Outcome.FAILED,
+                address, authentication.failureReason()));
+        return TokenAnswer.refused(OAuthError.invalidClient(request.usesBasic()));
+    }
+
+    private TokenAnswer issue(ClientRequest request, Authentication authentication, String address, Instant now) {
+        String loggedId = ClientIds.loggable(request.credentials().clientId());
         String grantType = request.single("grant_type");
         if (grantType == null) {
             return refuse(now, loggedId, address, OAuthError.invalidRequest("grant_type is required"));
@@ -117,8 +142,13 @@ final class TokenEndpoint {
         long signingStarted = System.nanoTime();
         IssuedToken token = issuer.issue(authentication.client(), grant, now);
         metrics.recordSigning(System.nanoTime() - signingStarted);
-        log.record(new IssuanceRecord(now, loggedId, Outcome.ISSUED, token.jti(), authentication.secret().secretId(),
-                authentication.secret().slot(), grant.scopeString(), grant.audiences(), address, null));
+        StoredSecret secret = authentication.secret();
+        StoredKey key = authentication.key();
+        FederatedRule federated = authentication.federated();
+        log.record(new IssuanceRecord(now, loggedId, Outcome.ISSUED, token.jti(),
+                secret == null ? null : secret.secretId(), secret == null ? null : secret.slot(),
+                key == null ? null : key.keyId(), federated == null ? null : federated.credentialId(),
+                grant.scopeString(), grant.audiences(), address, null));
         return TokenAnswer.issued(new TokenResponse(token.value(), "Bearer",
                 token.expiresAt().getEpochSecond() - token.issuedAt().getEpochSecond(), grant.scopeString()));
     }

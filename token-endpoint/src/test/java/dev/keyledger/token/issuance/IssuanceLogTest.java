@@ -98,7 +98,7 @@ class IssuanceLogTest {
 
     static IssuanceRecord issued(String clientId, String secretId, Instant at, String address) {
         return new IssuanceRecord(at, clientId, Outcome.ISSUED, "jti-" + at.toEpochMilli() + "-" + address, secretId,
-                SecretSlot.PRIMARY, "a:read", List.of("https://api.example"), address, null);
+                SecretSlot.PRIMARY, null, null, "a:read", List.of("https://api.example"), address, null);
     }
 
     private List<String> rows() {

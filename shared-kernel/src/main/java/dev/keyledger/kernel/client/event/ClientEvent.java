@@ -8,7 +8,8 @@ import dev.keyledger.kernel.id.ClientId;
  */
 public sealed interface ClientEvent permits ClientRegistered, ClientDetailsChanged, SecondarySecretAdded,
         SecondarySecretPromoted, ClientSecretRotated, SecondarySecretDeleted, RoleAssigned, RoleUnassigned,
-        ClientDisabled, ClientEnabled, ClientDeleted {
+        ClientDisabled, ClientEnabled, ClientDeleted, ClientKeyAdded, ClientKeyRemoved, FederatedCredentialAdded,
+        FederatedCredentialRemoved {
 
     ClientId clientId();
 }

@@ -6,8 +6,12 @@ import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
 import dev.keyledger.kernel.client.event.ClientEvent;
+import dev.keyledger.kernel.client.event.ClientKeyAdded;
+import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
@@ -18,6 +22,7 @@ import dev.keyledger.kernel.secret.SecretSlot;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -63,6 +68,26 @@ public final class ClientFold {
         if (event instanceof SecondarySecretDeleted) {
             return secrets(current, current.primary(), null, sequence, at);
         }
+        if (event instanceof ClientKeyAdded added) {
+            List<ClientKeyState> keys = new ArrayList<>(current.keys());
+            keys.add(new ClientKeyState(added.key(), at));
+            return keys(current, keys, sequence, at);
+        }
+        if (event instanceof ClientKeyRemoved removed) {
+            return keys(current, current.keys().stream()
+                    .filter(key -> !key.key().keyId().equals(removed.keyId()))
+                    .toList(), sequence, at);
+        }
+        if (event instanceof FederatedCredentialAdded added) {
+            List<FederatedCredentialState> credentials = new ArrayList<>(current.federatedCredentials());
+            credentials.add(new FederatedCredentialState(added.credential(), at));
+            return federated(current, credentials, sequence, at);
+        }
+        if (event instanceof FederatedCredentialRemoved removed) {
+            return federated(current, current.federatedCredentials().stream()
+                    .filter(rule -> !rule.credential().credentialId().equals(removed.credentialId()))
+                    .toList(), sequence, at);
+        }
         if (event instanceof RoleAssigned assigned) {
             SortedSet<RoleName> roles = new TreeSet<>(current.roles());
             roles.add(assigned.role());
@@ -88,7 +113,8 @@ public final class ClientFold {
     private static ClientState registered(ClientRegistered event, long sequence, Instant at) {
         return new ClientState(event.clientId(), event.name(), event.description(), ClientStatus.ACTIVE,
                 new TreeSet<>(event.roles()), event.accessTokenTtlSeconds(), event.allowedAudiences(),
-                new SecretState(event.primarySecret(), SecretSlot.PRIMARY, at), null, sequence, at, at);
+                new SecretState(event.primarySecret(), SecretSlot.PRIMARY, at), null, List.of(), List.of(), sequence,
+                at, at);
     }
 
     private static ClientState detailsChanged(ClientState c, ClientDetailsChanged event, long sequence,
@@ -100,25 +126,40 @@ public final class ClientFold {
         int ttl = Objects.requireNonNullElse(event.accessTokenTtlSeconds(), c.accessTokenTtlSeconds());
         List<URI> audiences = Objects.requireNonNullElse(event.allowedAudiences(), c.allowedAudiences());
         return new ClientState(c.clientId(), Objects.requireNonNullElse(event.name(), c.name()), description,
-                c.status(), c.roles(), ttl, audiences, c.primary(), c.secondary(), sequence, c.createdAt(), at);
+                c.status(), c.roles(), ttl, audiences, c.primary(), c.secondary(), c.keys(), c.federatedCredentials(),
+                sequence, c.createdAt(), at);
     }
 
     private static ClientState secrets(ClientState c, SecretState primary, SecretState secondary,
                                           long sequence, Instant at) {
         return new ClientState(c.clientId(), c.name(), c.description(), c.status(), c.roles(),
-                c.accessTokenTtlSeconds(), c.allowedAudiences(), primary, secondary, sequence, c.createdAt(), at);
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), primary, secondary, c.keys(), c.federatedCredentials(),
+                sequence, c.createdAt(), at);
+    }
+
+    private static ClientState keys(ClientState c, List<ClientKeyState> keys, long sequence, Instant at) {
+        return new ClientState(c.clientId(), c.name(), c.description(), c.status(), c.roles(),
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), keys,
+                c.federatedCredentials(), sequence, c.createdAt(), at);
+    }
+
+    private static ClientState federated(ClientState c, List<FederatedCredentialState> credentials, long sequence,
+                                         Instant at) {
+        return new ClientState(c.clientId(), c.name(), c.description(), c.status(), c.roles(),
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), c.keys(), credentials,
+                sequence, c.createdAt(), at);
     }
 
     private static ClientState roles(ClientState c, SortedSet<RoleName> roles, long sequence, Instant at) {
         return new ClientState(c.clientId(), c.name(), c.description(), c.status(), roles,
-                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), sequence,
-                c.createdAt(), at);
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), c.keys(),
+                c.federatedCredentials(), sequence, c.createdAt(), at);
     }
 
     private static ClientState status(ClientState c, ClientStatus status, long sequence, Instant at) {
         return new ClientState(c.clientId(), c.name(), c.description(), status, c.roles(),
-                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), sequence,
-                c.createdAt(), at);
+                c.accessTokenTtlSeconds(), c.allowedAudiences(), c.primary(), c.secondary(), c.keys(),
+                c.federatedCredentials(), sequence, c.createdAt(), at);
     }
 
     private static void requireState(boolean expected, ClientEvent event, long sequence) {

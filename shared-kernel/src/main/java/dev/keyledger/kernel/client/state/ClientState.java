@@ -17,6 +17,8 @@ import java.util.TreeSet;
  *
  * @param description nullable: absent, or cleared
  * @param secondary   nullable
+ * @param keys        the public keys for private_key_jwt, oldest first (at most two)
+ * @param federatedCredentials the workload identities it trusts, oldest first
  * @param version     the sequence number of the last event folded in, from 0
  */
 public record ClientState(
@@ -29,6 +31,8 @@ public record ClientState(
         List<URI> allowedAudiences,
         SecretState primary,
         SecretState secondary,
+        List<ClientKeyState> keys,
+        List<FederatedCredentialState> federatedCredentials,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -36,6 +40,8 @@ public record ClientState(
     public ClientState {
         roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
         allowedAudiences = List.copyOf(allowedAudiences);
+        keys = List.copyOf(keys);
+        federatedCredentials = List.copyOf(federatedCredentials);
     }
 
     /** The secrets, primary first. */

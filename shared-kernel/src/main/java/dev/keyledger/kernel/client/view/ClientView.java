@@ -12,7 +12,7 @@ import java.util.SortedSet;
 
 /**
  * The client representation of API.md §2, answered by writes (command side) and reads (query side) alike.
- * It never holds a secret or a secret's hash.
+ * It never holds a secret, a secret's hash or a key.
  */
 public record ClientView(
         ClientId clientId,
@@ -24,6 +24,8 @@ public record ClientView(
         int accessTokenTtlSeconds,
         List<URI> allowedAudiences,
         List<SecretView> secrets,
+        List<ClientKeyView> keys,
+        List<FederatedCredentialView> federatedCredentials,
         long version,
         Instant createdAt,
         Instant updatedAt) {

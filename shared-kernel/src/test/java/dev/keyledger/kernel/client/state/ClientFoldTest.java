@@ -6,14 +6,22 @@ import dev.keyledger.kernel.client.event.ClientDetailsChanged;
 import dev.keyledger.kernel.client.event.ClientDisabled;
 import dev.keyledger.kernel.client.event.ClientEnabled;
 import dev.keyledger.kernel.client.event.ClientEvent;
+import dev.keyledger.kernel.client.event.ClientKeyAdded;
+import dev.keyledger.kernel.client.event.ClientKeyRemoved;
 import dev.keyledger.kernel.client.event.ClientRegistered;
 import dev.keyledger.kernel.client.event.ClientSecretRotated;
+import dev.keyledger.kernel.client.event.FederatedCredentialAdded;
+import dev.keyledger.kernel.client.event.FederatedCredentialRemoved;
 import dev.keyledger.kernel.client.event.RoleAssigned;
 import dev.keyledger.kernel.client.event.RoleUnassigned;
 import dev.keyledger.kernel.client.event.SecondarySecretAdded;
 import dev.keyledger.kernel.client.event.SecondarySecretDeleted;
 import dev.keyledger.kernel.client.event.SecondarySecretPromoted;
+import dev.keyledger.kernel.client.federation.FederatedCredential;
+import dev.keyledger.kernel.client.key.ClientKey;
 import dev.keyledger.kernel.id.ClientId;
+import dev.keyledger.kernel.id.ClientKeyId;
+import dev.keyledger.kernel.id.FederatedCredentialId;
 import dev.keyledger.kernel.id.RoleName;
 import dev.keyledger.kernel.id.SecretId;
 import dev.keyledger.kernel.secret.HashedSecret;
@@ -142,7 +150,9 @@ class ClientFoldTest {
                         FIRST.secretId()), new ClientSecretRotated(ID, THIRD, FIRST.secretId()),
                 new SecondarySecretDeleted(ID, SECOND.secretId()), new RoleAssigned(ID, role("writer")),
                 new RoleUnassigned(ID, role("reader")), new ClientDisabled(ID), new ClientEnabled(ID),
-                new ClientDeleted(ID));
+                new ClientDeleted(ID), new ClientKeyAdded(ID, key("k1")), new ClientKeyRemoved(ID, key("k1").keyId()),
+                new FederatedCredentialAdded(ID, rule("f1")),
+                new FederatedCredentialRemoved(ID, rule("f1").credentialId()));
         assertThat(everyKind).extracting(Object::getClass).as("one event of each kind the family permits")
                 .containsExactlyInAnyOrder(ClientEvent.class.getPermittedSubclasses());
         for (ClientEvent event : everyKind) {
@@ -153,6 +163,36 @@ class ClientFoldTest {
             assertThat(ClientFold.apply(before, event, sequence, at(5)).version()).as(event.toString())
                     .isEqualTo(sequence);
         }
+    }
+
+    @Test
+    void whenKeysAreAddedAndOneRemoved_thenTheOtherStaysWithItsCreationTimeAndSecretsAreUntouched() {
+        ClientKey first = key("k1");
+        ClientKey second = key("k2");
+        ClientState state = fold(registered(), new ClientKeyAdded(ID, first), new ClientKeyAdded(ID, second),
+                new ClientKeyRemoved(ID, first.keyId()));
+        assertThat(state.keys()).containsExactly(new ClientKeyState(second, at(2)));
+        assertThat(state.primary().secret()).isEqualTo(FIRST);
+        assertThat(state.version()).isEqualTo(3);
+        assertThat(state.updatedAt()).isEqualTo(at(3));
+    }
+
+    @Test
+    void whenFederatedCredentialsAreAddedAndOneRemoved_thenTheOtherStays() {
+        ClientState state = fold(registered(), new FederatedCredentialAdded(ID, rule("f1")),
+                new FederatedCredentialAdded(ID, rule("f2")),
+                new FederatedCredentialRemoved(ID, rule("f1").credentialId()));
+        assertThat(state.federatedCredentials()).containsExactly(new FederatedCredentialState(rule("f2"), at(2)));
+        assertThat(state.version()).isEqualTo(3);
+    }
+
+    private static FederatedCredential rule(String id) {
+        return new FederatedCredential(new FederatedCredentialId(id), "https://token.actions.githubusercontent.com",
+                "repo:acme/billing:ref:refs/heads/main", List.of("https://keyledger.example"));
+    }
+
+    private static ClientKey key(String id) {
+        return new ClientKey(new ClientKeyId(id), "kid-" + id, "EC", "ES256", "{\"kty\":\"EC\"}", null);
     }
 
     private static Instant at(int seconds) {

@@ -1,0 +1,37 @@
+package dev.keyledger.infrastructure.federation;
+
+import java.util.Optional;
+
+/**
+ * A federated credential's subject: matched exactly, or, when it ends in {@code :*}, any {@code sub} that starts
+ * with everything before the {@code *} and goes on (GitHub's {@code repo:acme/billing:*}, Kubernetes'
+ * {@code system:serviceaccount:payments:*}). The {@code *} may stand only at the end and only after a {@code :}, so a
+ * prefix always ends at a separator: {@code repo:acme/bill:*} never matches {@code repo:acme/billing:…}. No other
+ * character is special; there are no regular expressions (docs/DECISIONS.md 184).
+ */
+public final class SubjectPattern {
+
+    private SubjectPattern() {
+    }
+
+    /** Why a subject cannot be a rule, if it cannot. */
+    public static Optional<String> problem(String subject) {
+        int star = subject.indexOf('*');
+        if (star < 0) {
+            return Optional.empty();
+        }
+        if (star != subject.length() - 1 || !subject.endsWith(":*") || subject.length() < 3) {
+            return Optional.of("a * may only end the subject, after a ':' and at least one character before it "
+                    + "(repo:org/name:*)");
+        }
+        return Optional.empty();
+    }
+
+    public static boolean matches(String rule, String subject) {
+        if (rule.endsWith(":*")) {
+            String prefix = rule.substring(0, rule.length() - 1);
+            return subject.length() > prefix.length() && subject.startsWith(prefix);
+        }
+        return rule.equals(subject);
+    }
+}

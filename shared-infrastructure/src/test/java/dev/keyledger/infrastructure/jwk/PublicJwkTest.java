@@ -1,0 +1,120 @@
+package dev.keyledger.infrastructure.jwk;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Clients' JWKs built by Nimbus (and the JDK for Ed25519): what passes, what is refused and why. */
+class PublicJwkTest {
+
+    @Test
+    void whenAnEcP256PublicKeyWithoutKid_thenEs256AndItsRfc7638ThumbprintAsKid() throws Exception {
+        ECKey nimbus = new ECKeyGenerator(Curve.P_256).generate();
+
+        PublicJwk jwk = PublicJwk.parse(nimbus.toPublicJWK().toJSONString());
+
+        assertThat(jwk.kty()).isEqualTo("EC");
+        assertThat(jwk.alg()).isEqualTo("ES256");
+        assertThat(jwk.kid()).isEqualTo(nimbus.computeThumbprint().toString());
+        assertThat(jwk.key()).isEqualTo(nimbus.toECPublicKey());
+        assertThat(PublicJwk.parse(jwk.json())).isEqualTo(jwk);
+    }
+
+    @Test
+    void whenTheJwkHoldsAPrivateMember_thenItIsRefusedWhateverElseItHolds() throws Exception {
+        ECKey withPrivate = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+        RSAKey rsaWithPrivate = new RSAKeyGenerator(2048).generate();
+
+        assertThatThrownBy(() -> PublicJwk.parse(withPrivate.toJSONString()))
+                .isInstanceOf(InvalidJwk.class).hasMessageContaining("private member \"d\"");
+        assertThatThrownBy(() -> PublicJwk.parse(rsaWithPrivate.toJSONString()))
+                .isInstanceOf(InvalidJwk.class).hasMessageContaining("private member");
+        assertThatThrownBy(() -> PublicJwk.parse("{\"kty\":\"oct\",\"k\":\"c2VjcmV0\"}"))
+                .isInstanceOf(InvalidJwk.class).hasMessageContaining("private member \"k\"");
+    }
+
+    @Test
+    void whenRsa_thenAtLeast2048BitsAndItsKidKept() throws Exception {
+        RSAKey strong = new RSAKeyGenerator(2048).keyID("rsa-1").algorithm(JWSAlgorithm.PS256).generate();
+        RSAKey weak = new RSAKeyGenerator(1024, true).generate();
+
+        PublicJwk jwk = PublicJwk.parse(strong.toPublicJWK().toJSONString());
+
+        assertThat(jwk.kid()).isEqualTo("rsa-1");
+        assertThat(jwk.alg()).isEqualTo("PS256");
+        assertThatThrownBy(() -> PublicJwk.parse(weak.toPublicJWK().toJSONString()))
+                .isInstanceOf(InvalidJwk.class).hasMessageContaining("1024 bits");
+    }
+
+    @Test
+    void whenAnAlgorithmDoesNotFitTheKeyOrIsHmacOrNone_thenRefused() throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
+        for (JWSAlgorithm alg : new JWSAlgorithm[] {JWSAlgorithm.HS256, JWSAlgorithm.RS256, new JWSAlgorithm("none"),
+                JWSAlgorithm.ES384}) {
+            String json = new ECKey.Builder(ec.toPublicJWK()).algorithm(alg).build().toJSONString();
+            assertThatThrownBy(() -> PublicJwk.parse(json)).isInstanceOf(InvalidJwk.class)
+                    .hasMessageContaining("does not fit");
+        }
+    }
+
+    @Test
+    void whenTheEcPointIsNotOnTheCurveOrTheCurveIsAnother_thenRefused() throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
+        byte[] y = ec.getY().decode();
+        y[31] ^= 1;
+        String offCurve = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + ec.getX() + "\",\"y\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(y) + "\"}";
+        ECKey p384 = new ECKeyGenerator(Curve.P_384).generate();
+
+        assertThatThrownBy(() -> PublicJwk.parse(offCurve)).isInstanceOf(InvalidJwk.class)
+                .hasMessageContaining("not on the P-256 curve");
+        assertThatThrownBy(() -> PublicJwk.parse(p384.toPublicJWK().toJSONString())).isInstanceOf(InvalidJwk.class)
+                .hasMessageContaining("\"crv\" must be \"P-256\"");
+    }
+
+    @Test
+    void whenAnEd25519PublicKey_thenTheParsedKeyVerifiesWhatItsPrivateKeySigned() throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] spki = pair.getPublic().getEncoded();
+        byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+        String json = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(raw) + "\",\"use\":\"sig\"}";
+        byte[] message = "assertion".getBytes(StandardCharsets.UTF_8);
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(pair.getPrivate());
+        signer.update(message);
+        byte[] signature = signer.sign();
+
+        PublicJwk jwk = PublicJwk.parse(json);
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(jwk.key());
+        verifier.update(message);
+
+        assertThat(jwk.alg()).isEqualTo("EdDSA");
+        assertThat(verifier.verify(signature)).isTrue();
+    }
+
+    @Test
+    void whenMembersAreMissingMistypedOrForEncryption_thenRefusedNamingTheMember() {
+        assertThatThrownBy(() -> PublicJwk.parse("{\"crv\":\"P-256\"}")).hasMessageContaining("\"kty\"");
+        assertThatThrownBy(() -> PublicJwk.parse("{\"kty\":\"RSA\",\"n\":1,\"e\":\"AQAB\"}"))
+                .hasMessageContaining("\"n\" must be a string");
+        assertThatThrownBy(() -> PublicJwk.parse("{\"kty\":\"RSA\",\"use\":\"enc\"}"))
+                .hasMessageContaining("\"use\" must be \"sig\"");
+        assertThatThrownBy(() -> PublicJwk.parse("[]")).isInstanceOf(InvalidJwk.class);
+    }
+}

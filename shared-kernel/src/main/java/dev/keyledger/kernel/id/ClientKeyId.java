@@ -1,0 +1,41 @@
+package dev.keyledger.kernel.id;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.keyledger.kernel.random.RandomTokens;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Names one public key of a client (for private_key_jwt), so that it can be removed and audited by a stable id. */
+public record ClientKeyId(String value) {
+
+    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public ClientKeyId {
+        Objects.requireNonNull(value, "key id");
+        if (!URL_SAFE.matcher(value).matches()) {
+            throw new IllegalArgumentException("a key id is 1-64 characters of A-Z a-z 0-9 _ -");
+        }
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ClientKeyId of(String value) {
+        return new ClientKeyId(value);
+    }
+
+    public static ClientKeyId generate() {
+        return new ClientKeyId(RandomTokens.urlSafe(12));
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
