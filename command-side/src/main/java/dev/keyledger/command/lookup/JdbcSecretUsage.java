@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * Reads {@code token_secret_usage}, which the token endpoint owns and keeps from its issuance log; the command side
  * only reads it. A key's use is recorded there under its key id, like a secret's under its secret id
- * (docs/DECISIONS.md 180).
+ * (docs/DECISIONS.md 103).
  */
 @Component
 class JdbcSecretUsage implements SecretUsage {

@@ -29,7 +29,7 @@ class SecretUsageTable implements SecretUsage {
         return lastUsedAt(clientId, secretId.value());
     }
 
-    /** A key's use is kept under its key id, beside the secrets' (docs/DECISIONS.md 180). */
+    /** A key's use is kept under its key id, beside the secrets' (docs/DECISIONS.md 103). */
     @Override
     public Optional<Instant> lastUsedAt(ClientId clientId, ClientKeyId keyId) {
         return lastUsedAt(clientId, keyId.value());

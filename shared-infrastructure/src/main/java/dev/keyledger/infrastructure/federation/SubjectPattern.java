@@ -7,7 +7,7 @@ import java.util.Optional;
  * with everything before the {@code *} and goes on (GitHub's {@code repo:acme/billing:*}, Kubernetes'
  * {@code system:serviceaccount:payments:*}). The {@code *} may stand only at the end and only after a {@code :}, so a
  * prefix always ends at a separator: {@code repo:acme/bill:*} never matches {@code repo:acme/billing:…}. No other
- * character is special; there are no regular expressions (docs/DECISIONS.md 184).
+ * character is special; there are no regular expressions (docs/DECISIONS.md 107).
  */
 public final class SubjectPattern {
 

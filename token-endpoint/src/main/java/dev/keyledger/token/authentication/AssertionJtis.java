@@ -28,10 +28,9 @@ public class AssertionJtis {
 
     /**
      * Whether this is the first use of the pair; if so it is recorded until {@code expiresAt}. The insert commits
-     * without waiting for the WAL to reach the disk ({@code synchronous_commit} off for this one transaction): it
-     * runs in a signing turn, and waiting for a flush there capped assertions at a few hundred a second. A crash of
-     * PostgreSQL may forget the last fraction of a second of jtis, whose assertions live at most minutes
-     * (docs/DECISIONS.md 186).
+     * without waiting for the WAL to reach the disk ({@code synchronous_commit} off for this one transaction):
+     * waiting for a flush capped assertions at a few hundred a second. A crash of PostgreSQL may forget the last
+     * fraction of a second of jtis, whose assertions live at most minutes (docs/DECISIONS.md 109).
      */
     public boolean firstUse(String clientId, String jti, Instant expiresAt, Instant now) {
         purgeExpired(now);

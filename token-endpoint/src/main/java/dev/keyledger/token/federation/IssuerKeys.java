@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * than {@code jwks-max-age}, or do not hold the {@code kid} a token names, but never more often than once per
  * {@code jwks-min-refresh-interval} per issuer, so tokens naming made-up kids cannot make Keyledger hammer an issuer.
  * When a fetch fails the last keys stay in use, but only up to {@code jwks-stale-limit} after they were fetched
- * (docs/DECISIONS.md 185). Issuers not on the allow-list are never fetched, whatever a token or a rule names.
+ * (docs/DECISIONS.md 108). Issuers not on the allow-list are never fetched, whatever a token or a rule names.
  */
 @Component
 public class IssuerKeys {
