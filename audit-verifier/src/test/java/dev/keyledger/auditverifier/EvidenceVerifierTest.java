@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ class EvidenceVerifierTest {
 
     @Test
     void whenTheEvidenceIsAsWritten_thenItIsIntactButNotSigned() throws IOException {
-        Verdict verdict = verify(evidence(5));
+        Verdict verdict = verify(WrittenEvidence.chained(5));
         assertThat(verdict.faults()).isEmpty();
         assertThat(verdict.events()).isEqualTo(5);
         assertThat(verdict.signedUpTo()).isNull();
@@ -38,14 +37,14 @@ class EvidenceVerifierTest {
 
     @Test
     void whenAnEntryIsEdited_thenItIsAnEditedEventAtItsPosition() throws IOException {
-        List<String> lines = evidence(5);
+        List<String> lines = WrittenEvidence.chained(5);
         lines.set(3, lines.get(3).replace("name-3", "name-X"));
         assertThat(first(verify(lines))).isEqualTo("edited-event at 3");
     }
 
     @Test
     void whenTwoEventsTradePlaces_thenItIsAReorderedEvent() throws IOException {
-        List<String> lines = evidence(5);
+        List<String> lines = WrittenEvidence.chained(5);
         String second = lines.get(2);
         String fourth = lines.get(4);
         // Each entry moves with its stored digest; the links stay where they were, as in the store.
@@ -56,14 +55,14 @@ class EvidenceVerifierTest {
 
     @Test
     void whenTheClosingLineIsMissing_thenTheExportIsTruncated() throws IOException {
-        List<String> lines = evidence(5);
+        List<String> lines = WrittenEvidence.chained(5);
         lines.remove(lines.size() - 1);
         assertThat(verify(lines).faults().get(0).kind()).isEqualTo(FaultKind.TRUNCATED_EXPORT);
     }
 
     @Test
     void whenAnEventIsGoneButItsLinkStays_thenItIsADeletedEvent() throws IOException {
-        List<String> lines = evidence(5);
+        List<String> lines = WrittenEvidence.chained(5);
         lines.set(3, lines.get(3).replaceAll("\"entry\":\\{.*\\},\"kind\"", "\"entry\":null,\"kind\"")
                 .replaceAll("\"storedDigest\":\"[0-9a-f]+\"", "\"storedDigest\":null"));
         assertThat(first(verify(lines))).isEqualTo("deleted-event at 3");
@@ -73,12 +72,12 @@ class EvidenceVerifierTest {
     @SuppressWarnings("unchecked")
     void whenASecondHeaderRestartsTheChainAroundEditedEvents_thenTheFileIsMalformed(@TempDir Path directory)
             throws IOException, InterruptedException {
-        List<String> honest = evidence(5);
+        List<String> honest = WrittenEvidence.chained(5);
         // Events 3 and 4 edited and linked from a link of the forger's choosing, announced by a header; then a header
         // with the honest link of 4, so that event 5 and every checkpoint after it would still match.
         byte[] forged = ChainRule.sha256().digest("forged".getBytes(StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>(honest.subList(0, 3));
-        lines.add(header(2, forged));
+        lines.add(WrittenEvidence.header(2, forged));
         byte[] previous = forged;
         for (int index = 3; index <= 4; index++) {
             Map<String, Object> line = JSON.readValue(honest.get(index), Map.class);
@@ -89,7 +88,7 @@ class EvidenceVerifierTest {
             lines.add(CanonicalJson.text(line));
         }
         String honestLinkOf4 = (String) JSON.readValue(honest.get(4), Map.class).get("link");
-        lines.add(header(4, HEX.parseHex(honestLinkOf4)));
+        lines.add(WrittenEvidence.header(4, HEX.parseHex(honestLinkOf4)));
         lines.add(honest.get(5));
         lines.add("{\"kind\":\"end\",\"lines\":" + lines.size() + "}");
         assertThat(first(verify(lines))).isEqualTo("malformed-evidence at null");
@@ -130,36 +129,5 @@ class EvidenceVerifierTest {
         AuditKeys keys = AuditKeys.read(JSON.readTree("{\"keys\":[]}"));
         byte[] file = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
         return new EvidenceVerifier(JSON, keys, List.of()).verify(new ByteArrayInputStream(file));
-    }
-
-    private static String header(long previousPosition, byte[] previousLink) {
-        return "{\"anchor\":null,\"format\":\"keyledger-audit-evidence/1\",\"from\":null,\"kind\":\"header\","
-                + "\"previousEventCount\":" + previousPosition + ",\"previousLink\":\"" + HEX.formatHex(previousLink)
-                + "\",\"previousPosition\":" + previousPosition + ",\"to\":null}";
-    }
-
-    /** An evidence file of {@code events} events chained from the genesis, no checkpoint. */
-    private static List<String> evidence(int events) {
-        List<String> lines = new ArrayList<>();
-        lines.add(header(0, ChainRule.GENESIS));
-        byte[] previous = ChainRule.GENESIS;
-        for (int position = 1; position <= events; position++) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("globalPosition", position);
-            entry.put("type", "role.created");
-            entry.put("payload", Map.of("name", "name-" + position));
-            byte[] stored = ChainRule.sha256().digest(("stored " + position).getBytes(StandardCharsets.UTF_8));
-            byte[] link = ChainRule.link(previous, stored, ChainRule.entryDigest(entry));
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("kind", "event");
-            line.put("position", position);
-            line.put("entry", entry);
-            line.put("storedDigest", HEX.formatHex(stored));
-            line.put("link", HEX.formatHex(link));
-            lines.add(CanonicalJson.text(line));
-            previous = link;
-        }
-        lines.add("{\"kind\":\"end\",\"lines\":" + lines.size() + "}");
-        return lines;
     }
 }

@@ -2,7 +2,6 @@ package dev.keyledger.auditverifier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.kernel.audit.canonical.CanonicalJson;
-import dev.keyledger.kernel.audit.chain.ChainRule;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trace is a verifier that a compliance engineer cannot trust).
  */
 class VerifiersAgreeTest {
-
-    private static final HexFormat HEX = HexFormat.of();
 
     static Stream<Arguments> damages() {
         return Stream.of(
@@ -69,7 +64,7 @@ class VerifiersAgreeTest {
     @MethodSource("damages")
     void whenBothVerifiersReadTheSameDamagedFile_thenTheyAgree(String name, UnaryOperator<List<String>> damage,
                                                               @TempDir Path directory) throws Exception {
-        Path evidence = Files.write(directory.resolve("evidence.ndjson"), damage.apply(honest()), StandardCharsets.UTF_8);
+        Path evidence = Files.write(directory.resolve("evidence.ndjson"), damage.apply(WrittenEvidence.chained(5)), StandardCharsets.UTF_8);
         Path keys = Files.writeString(directory.resolve("keys.json"), "{\"keys\":[]}");
 
         Run java = java(evidence, keys);
@@ -88,7 +83,7 @@ class VerifiersAgreeTest {
     void whenAPublishedCheckpointFileIsDamaged_thenBothVerifiersSayItCannotBeUsed(String name, String content,
                                                                                 @TempDir Path directory)
             throws Exception {
-        Path evidence = Files.write(directory.resolve("evidence.ndjson"), honest(), StandardCharsets.UTF_8);
+        Path evidence = Files.write(directory.resolve("evidence.ndjson"), WrittenEvidence.chained(5), StandardCharsets.UTF_8);
         Path keys = Files.writeString(directory.resolve("keys.json"), "{\"keys\":[]}");
         Path published = Files.writeString(directory.resolve("checkpoint-1.json"), content);
 
@@ -189,32 +184,5 @@ class VerifiersAgreeTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Five events chained from the genesis by the documented rule, no checkpoint: intact for both verifiers. */
-    private static List<String> honest() {
-        List<String> lines = new ArrayList<>();
-        lines.add("{\"anchor\":null,\"format\":\"keyledger-audit-evidence/1\",\"from\":null,\"kind\":\"header\","
-                + "\"previousEventCount\":0,\"previousLink\":\"" + HEX.formatHex(ChainRule.GENESIS)
-                + "\",\"previousPosition\":0,\"to\":null}");
-        byte[] previous = ChainRule.GENESIS;
-        for (int position = 1; position <= 5; position++) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("globalPosition", position);
-            entry.put("type", "role.created");
-            entry.put("payload", Map.of("name", "name-" + position));
-            byte[] stored = ChainRule.sha256().digest(("stored " + position).getBytes(StandardCharsets.UTF_8));
-            byte[] link = ChainRule.link(previous, stored, ChainRule.entryDigest(entry));
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("kind", "event");
-            line.put("position", position);
-            line.put("entry", entry);
-            line.put("storedDigest", HEX.formatHex(stored));
-            line.put("link", HEX.formatHex(link));
-            lines.add(CanonicalJson.text(line));
-            previous = link;
-        }
-        lines.add("{\"kind\":\"end\",\"lines\":" + lines.size() + "}");
-        return lines;
     }
 }
