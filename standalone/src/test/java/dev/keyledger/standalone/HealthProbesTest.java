@@ -41,6 +41,11 @@ class HealthProbesTest {
             assertThat(views.path("claimedSegments").asInt()).isPositive();
             assertThat(components.path("auditChain").path("details").has("unlinkedEvents")).isTrue();
             assertThat(management.send("GET", "/actuator/health/liveness", null).text("status")).isEqualTo("UP");
+
+            // Verifying links every event there is: a later measurement finds none unlinked (the chain's own table).
+            assertThat(keyledger.admin().send("GET", "/api/v1/audit/verify", null).status()).isEqualTo(200);
+            Eventually.holds("no unlinked events", () -> management.send("GET", "/actuator/health/readiness", null)
+                    .json().path("components").path("auditChain").path("details").path("unlinkedEvents").asLong() == 0);
         }
     }
 

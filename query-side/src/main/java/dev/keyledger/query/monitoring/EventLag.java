@@ -54,7 +54,7 @@ public class EventLag {
         try {
             Map<String, ProcessorLag> processors = new TreeMap<>();
             processors().forEach((name, processor) -> processors.put(name, lagOf(processor)));
-            long chainHead = jdbc.sql("SELECT coalesce(max(global_index), -1) FROM audit_chain")
+            long chainHead = jdbc.sql("SELECT coalesce(max(global_index), -1) FROM audit_link")
                     .query(Long.class).single();
             snapshot = new LagSnapshot(Map.copyOf(processors), eventsAfter(chainHead), Instant.now());
         } catch (DataAccessException | DateTimeParseException e) {
