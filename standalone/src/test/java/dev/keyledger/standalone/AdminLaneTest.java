@@ -3,7 +3,11 @@ package dev.keyledger.standalone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Admin writes beyond the lane's bound (docs/DECISIONS.md 200) are refused with 503, Retry-After and problem+json,
- * never a 500, while the token endpoint keeps issuing; once the storm has passed, writes are accepted again.
- * A service of its own with one thread and one place in the queue, so that a burst of writes is sure to overflow.
+ * never a 500, while the token endpoint keeps issuing; once the storm has passed, writes are accepted again; and
+ * writes whose bodies arrive slowly take no place in the lane. Services of their own with one thread and one place in
+ * the queue, so that a burst of writes is sure to overflow.
  */
 class AdminLaneTest {
 
@@ -82,6 +87,35 @@ class AdminLaneTest {
             assertThat(tokensDuringStorm).isNotEmpty().allMatch(status -> status == 200);
             assertThat(admin.post("/api/v1/roles", "{\"name\":\"" + UniqueNames.unique("after")
                     + "\",\"permissions\":[]}").status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void whenClientsSendTheirBodiesSlowly_thenTheyHoldNoPlaceInTheLane() throws Exception {
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir,
+                "keyledger.admin-lane.threads=1", "keyledger.admin-lane.queue=1")) {
+            AdminClient admin = keyledger.admin();
+            String token = keyledger.newAdminToken(); // refused callers never get as far as reading a body
+            List<Socket> slow = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) { // more than the lane's thread and its place in the queue
+                    Socket socket = new Socket("127.0.0.1", keyledger.port());
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("POST /api/v1/roles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "Authorization: Bearer " + token + "\r\nContent-Length: 100\r\n\r\n{\"name\":").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    slow.add(socket);
+                }
+                RunningKeyledger.sleep(Duration.ofMillis(500));
+
+                AdminClient.Answer meanwhile = admin.post("/api/v1/roles", "{\"name\":\""
+                        + UniqueNames.unique("meanwhile") + "\",\"permissions\":[]}");
+                assertThat(meanwhile.status()).as(meanwhile.toString()).isEqualTo(201);
+            } finally {
+                for (Socket socket : slow) {
+                    socket.close();
+                }
+            }
         }
     }
 }

@@ -23,11 +23,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that an operator's batch job can use at most those threads' share of the CPU and never the virtual-thread carriers
  * that token requests are read and answered on. A write that finds the queue full is refused at once with
  * {@code 503} and {@code Retry-After}, as problem+json: under a storm the writes slow down or are turned away, never
- * the token endpoint. Reads stay where they were: a long export must not hold up the writes.
+ * the token endpoint. Reads stay where they were: a long export must not hold up the writes. A write's body is read
+ * on the request's own virtual thread before it queues, so that clients sending their bodies slowly cannot hold the
+ * lane's threads.
  */
 public final class AdminLane extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** One byte more than the largest body an admin endpoint reads (64 KiB), so the endpoint still sees it is too large. */
+    static final int BODY_BYTES = 64 * 1024 + 1;
 
     private final ThreadPoolExecutor lane;
 
@@ -54,11 +58,13 @@ public final class AdminLane extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        HttpServletRequest buffered = new BufferedBodyRequest(request,
+                request.getInputStream().readNBytes(BODY_BYTES));
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         Future<?> served;
         try {
             served = lane.submit(() -> {
-                serve(logContext, request, response, chain);
+                serve(logContext, buffered, response, chain);
                 return null;
             });
         } catch (RejectedExecutionException full) {
