@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that an operator's batch job can use at most those threads' share of the CPU and never the virtual-thread carriers
  * that token requests are read and answered on. A write that finds the queue full is refused at once with
  * {@code 503} and {@code Retry-After}, as problem+json: under a storm the writes slow down or are turned away, never
- * the token endpoint. Reads stay where they were: a long export must not hold up the writes. A write's body is read
+ * the token endpoint. The lane's threads run at a lower scheduling priority where the system allows it, so that
+ * the signing turns come first when both want the CPU. Reads stay where they were: a long export must not hold up the writes. A write's body is read
  * on the request's own virtual thread before it queues, so that clients sending their bodies slowly cannot hold the
  * lane's threads.
  */
@@ -36,18 +37,25 @@ public final class AdminLane extends OncePerRequestFilter {
     private final ThreadPoolExecutor lane;
 
     /**
-     * @param threads writes served at once
-     * @param queue   writes that may wait for a thread; the next one is refused
+     * @param threads        writes served at once
+     * @param queue          writes that may wait for a thread; the next one is refused
+     * @param lowerPriority  whether the lane's threads run at a lower scheduling priority ({@link BackgroundPriority})
      */
-    public AdminLane(int threads, int queue) {
+    public AdminLane(int threads, int queue, boolean lowerPriority) {
         AtomicInteger count = new AtomicInteger();
         this.lane = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(queue),
                 work -> {
-                    Thread thread = new Thread(work, "admin-lane-" + count.incrementAndGet());
+                    Thread thread = new Thread(() -> {
+                        if (lowerPriority) {
+                            BackgroundPriority.lowerCurrentThread();
+                        }
+                        work.run();
+                    }, "admin-lane-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
+        lane.prestartAllCoreThreads(); // the priority is lowered at start-up, not on the first writes
     }
 
     @Override

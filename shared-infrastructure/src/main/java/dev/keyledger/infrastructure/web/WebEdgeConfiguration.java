@@ -51,8 +51,10 @@ public class WebEdgeConfiguration {
     /** Once the path is known to be canonical: admin writes run in their own lane (docs/DECISIONS.md 200). */
     @Bean
     FilterRegistrationBean<AdminLane> adminLane(@Value("${keyledger.admin-lane.threads}") int threads,
-                                                @Value("${keyledger.admin-lane.queue}") int queue) {
-        FilterRegistrationBean<AdminLane> registration = new FilterRegistrationBean<>(new AdminLane(threads, queue));
+                                                @Value("${keyledger.admin-lane.queue}") int queue,
+                                                @Value("${keyledger.admin-lane.lower-priority}") boolean lower) {
+        FilterRegistrationBean<AdminLane> registration =
+                new FilterRegistrationBean<>(new AdminLane(threads, queue, lower));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
