@@ -50,9 +50,9 @@ public class WebEdgeConfiguration {
 
     /** Once the path is known to be canonical: admin writes run in their own lane (docs/DECISIONS.md 200). */
     @Bean
-    FilterRegistrationBean<AdminLane> adminLane(@Value("${keyledger.admin-lane.threads}") int threads,
-                                                @Value("${keyledger.admin-lane.queue}") int queue,
-                                                @Value("${keyledger.admin-lane.lower-priority}") boolean lower) {
+    FilterRegistrationBean<AdminLane> adminLane(@Value("${keyledger.admin-lane.threads:8}") int threads,
+                                                @Value("${keyledger.admin-lane.queue:64}") int queue,
+                                                @Value("${keyledger.admin-lane.lower-priority:true}") boolean lower) {
         FilterRegistrationBean<AdminLane> registration =
                 new FilterRegistrationBean<>(new AdminLane(threads, queue, lower));
         registration.addUrlPatterns("/api/*");
