@@ -53,7 +53,9 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.net.URI;
@@ -95,13 +97,19 @@ class Client {
         // Axon rebuilds the aggregate from its events, starting from this empty instance.
     }
 
+    /**
+     * A handler on a new instance rather than a constructor, so that it answers with the state its event produced:
+     * the registration's answer needs no second load of the events it has just appended (issue 17).
+     */
     @CommandHandler
-    Client(RegisterClient command, RoleDirectory roleDirectory) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    ClientState handle(RegisterClient command, RoleDirectory roleDirectory) {
         command.roles().forEach(role -> requireRoleExists(role, roleDirectory));
         // Events keep the plain values they have always been stored with (docs/DECISIONS.md 67).
         apply(new ClientRegistered(command.clientId(), command.name().value(),
                 plain(command.description(), ClientDescription::value), new TreeSet<>(command.roles()),
                 command.accessTokenLifetime().seconds(), uris(command.allowedAudiences()), command.primarySecret()));
+        return state;
     }
 
     @CommandHandler

@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** Reads a role's current state from its events, for the answer to its creation (see ClientStateReader). */
+/** Reads a role's current state from its events, for the answer to its creation. */
 @Component
 public class RoleStateReader {
 

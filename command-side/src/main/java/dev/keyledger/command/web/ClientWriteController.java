@@ -2,7 +2,6 @@ package dev.keyledger.command.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.keyledger.command.client.ClientStateReader;
 import dev.keyledger.command.dispatch.AuditContext;
 import dev.keyledger.command.dispatch.CommandDispatcher;
 import dev.keyledger.command.idempotency.IdempotentExecution;
@@ -77,17 +76,15 @@ class ClientWriteController {
 
     private final CommandDispatcher dispatcher;
     private final SecretGenerator secrets;
-    private final ClientStateReader stateReader;
     private final IdempotentExecution idempotency;
     private final StateViews views;
     private final ObjectMapper json;
 
     ClientWriteController(CommandDispatcher dispatcher, SecretGenerator secrets,
-                          ClientStateReader stateReader, IdempotentExecution idempotency, StateViews views,
+                          IdempotentExecution idempotency, StateViews views,
                           ObjectMapper json) {
         this.dispatcher = dispatcher;
         this.secrets = secrets;
-        this.stateReader = stateReader;
         this.idempotency = idempotency;
         this.views = views;
         this.json = json;
@@ -129,9 +126,8 @@ class ClientWriteController {
     private StoredAnswer register(RegisterClientRequest request, AuditContext audit) {
         ClientId clientId = ClientId.generate();
         NewSecret secret = secrets.generate(null);
-        dispatcher.send(new RegisterClient(clientId, request.name(), request.description(), request.roles(),
-                request.accessTokenLifetime(), request.allowedAudiences(), secret.hashed()), audit);
-        ClientState state = stateReader.read(clientId);
+        ClientState state = dispatcher.send(new RegisterClient(clientId, request.name(), request.description(),
+                request.roles(), request.accessTokenLifetime(), request.allowedAudiences(), secret.hashed()), audit);
         byte[] body = toJson(new RegisteredClient(views.client(state), secret.plaintext()));
         return new StoredAnswer(HttpStatus.CREATED.value(), "/api/v1/clients/" + clientId,
                 Versions.etag(state.version()), body);

@@ -116,11 +116,15 @@ class ClientTest {
     class Registration {
 
         @Test
-        void whenRegisteredWithoutRoles_thenClientRegistered() {
+        void whenRegisteredWithoutRoles_thenClientRegisteredAndItsStateIsTheAnswer() {
             fixture.givenNoPriorActivity()
                     .when(register(Set.of()))
                     .expectEvents(registered(Set.of()))
-                    .expectResultMessagePayload(CLIENT);
+                    .expectResultMessagePayloadMatching(clientState(state -> {
+                        assertThat(state.clientId()).isEqualTo(CLIENT);
+                        assertThat(state.version()).isZero();
+                        assertThat(state.status()).isEqualTo(ClientStatus.ACTIVE);
+                    }));
         }
 
         @Test

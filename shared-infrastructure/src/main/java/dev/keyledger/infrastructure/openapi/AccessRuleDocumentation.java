@@ -5,8 +5,12 @@ import dev.keyledger.infrastructure.access.RequiresPermission;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,7 +34,10 @@ final class AccessRuleDocumentation implements OperationCustomizer {
                     + "is invalid (errors names each field)");
             ApiDocumentation.problem(operation, 401, "no valid access token");
             ApiDocumentation.problem(operation, 403, "the token or the caller lacks " + required.value());
-            ApiDocumentation.problem(operation, 503, "the database is unreachable; try again shortly");
+            ApiDocumentation.problem(operation, 503, isWrite(handler)
+                    ? "the database is unreachable, or too many admin writes are in progress (admin-busy); "
+                            + "try again after Retry-After"
+                    : "the database is unreachable; try again shortly");
             return operation;
         }
         PublicEndpoint open = handler.getMethodAnnotation(PublicEndpoint.class);
@@ -39,5 +46,13 @@ final class AccessRuleDocumentation implements OperationCustomizer {
             operation.setSecurity(List.of());
         }
         return operation;
+    }
+
+    /** Writes queue in the admin lane (docs/DECISIONS.md 200), which refuses them with 503 when it is full. */
+    private static boolean isWrite(HandlerMethod handler) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+        return mapping != null && Arrays.stream(mapping.method())
+                .anyMatch(method -> method != RequestMethod.GET && method != RequestMethod.HEAD
+                        && method != RequestMethod.OPTIONS);
     }
 }

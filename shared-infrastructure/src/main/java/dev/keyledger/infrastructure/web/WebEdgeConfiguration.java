@@ -63,6 +63,18 @@ public class WebEdgeConfiguration {
         return registration;
     }
 
+    /** Once the path is known to be canonical: admin writes run in their own lane (docs/DECISIONS.md 200). */
+    @Bean
+    FilterRegistrationBean<AdminLane> adminLane(@Value("${keyledger.admin-lane.threads:8}") int threads,
+                                                @Value("${keyledger.admin-lane.queue:64}") int queue,
+                                                @Value("${keyledger.admin-lane.lower-priority:true}") boolean lower) {
+        FilterRegistrationBean<AdminLane> registration =
+                new FilterRegistrationBean<>(new AdminLane(threads, queue, lower));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
     /**
      * The public port's access log ({@code KEYLEDGER_ACCESS_LOG_ENABLED}), through the service's logging. Only this
      * server's factory is customised: the management port, a child context, logs no access lines.

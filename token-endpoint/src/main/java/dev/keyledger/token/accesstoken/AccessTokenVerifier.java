@@ -65,7 +65,7 @@ public class AccessTokenVerifier {
 
     /** The verified claims, or {@code null} for any token that is not a live token of ours. */
     public VerifiedToken verify(String token) {
-        if (token == null || token.length() > MAX_LENGTH || !COMPACT_JWS.matcher(token).matches()) {
+        if (!hasOurShape(token)) {
             return null;
         }
         try {
@@ -77,6 +77,11 @@ public class AccessTokenVerifier {
             LOG.warn("a bearer token was refused after an unexpected {}", e.getClass().getName());
             return null;
         }
+    }
+
+    /** At most 16 KiB of three base64url parts: nothing else is looked at further. */
+    static boolean hasOurShape(String token) {
+        return token != null && token.length() <= MAX_LENGTH && COMPACT_JWS.matcher(token).matches();
     }
 
     /** The claims of a token whose signature, issuer, expiry and not-before have been checked, or null. */
@@ -100,7 +105,8 @@ public class AccessTokenVerifier {
         Date notBefore = claims.getNotBefore();
         return new VerifiedToken(clientId, claims.getId(), claims.getIssuer(), List.copyOf(audience),
                 scope == null ? Set.of() : Set.copyOf(Arrays.asList(scope.split(" "))), roles,
-                issuedAt.toInstant(), notBefore == null ? null : notBefore.toInstant(), expiresAt.toInstant());
+                issuedAt.toInstant(), notBefore == null ? null : notBefore.toInstant(), expiresAt.toInstant(),
+                jws.getHeader().getKeyId());
     }
 
     /** jjwt checks {@code nbf} and {@code exp} only; a token issued in the future is refused here, with the same skew. */

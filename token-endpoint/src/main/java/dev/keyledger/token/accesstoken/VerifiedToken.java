@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The claims of an access token whose signature, issuer, type and lifetime have been checked. */
+/**
+ * The claims of an access token whose signature, issuer, type and lifetime have been checked.
+ *
+ * @param kid the published key that signed it (checked again by whoever remembers the token past this check)
+ */
 public record VerifiedToken(
         String clientId,
         String jti,
@@ -15,7 +19,8 @@ public record VerifiedToken(
         List<String> roles,
         Instant issuedAt,
         Instant notBefore,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String kid) {
 
     public String scopeString() {
         return scope.isEmpty() ? null : String.join(" ", new TreeSet<>(scope));

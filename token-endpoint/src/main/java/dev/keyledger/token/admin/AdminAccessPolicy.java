@@ -3,9 +3,9 @@ package dev.keyledger.token.admin;
 import dev.keyledger.infrastructure.access.AccessVerdict;
 import dev.keyledger.infrastructure.access.AdminAuthorizer;
 import dev.keyledger.kernel.client.ClientStatus;
-import dev.keyledger.token.accesstoken.AccessTokenVerifier;
 import dev.keyledger.token.accesstoken.Revocations;
 import dev.keyledger.token.accesstoken.VerifiedToken;
+import dev.keyledger.token.accesstoken.VerifiedTokenCache;
 import dev.keyledger.token.authentication.ClientAuthCache;
 import dev.keyledger.token.authentication.ClientAuthEntry;
 import dev.keyledger.token.config.TokenSettings;
@@ -15,18 +15,20 @@ import dev.keyledger.token.config.TokenSettings;
  * {@code aud} names the issuer, so a token a resource server received cannot be replayed here), not revoked, of a
  * client that is still active and holds the permission both in the token and now (a role taken away stops working
  * within the client auth view's staleness bound, as for token issuance). One decision for the admin API served in
- * this JVM and for the internal check that nodes of the other sides ask.
+ * this JVM and for the internal check that nodes of the other sides ask. A token's signature is checked once and
+ * remembered ({@link VerifiedTokenCache}); revocation, the client's status and its permissions are looked at anew on
+ * every call, so none of those bounds depends on the cache.
  */
 final class AdminAccessPolicy implements AdminAuthorizer {
 
-    private final AccessTokenVerifier verifier;
+    private final VerifiedTokenCache verifiedTokens;
     private final Revocations revocations;
     private final ClientAuthCache clients;
     private final TokenSettings settings;
 
-    AdminAccessPolicy(AccessTokenVerifier verifier, Revocations revocations, ClientAuthCache clients,
+    AdminAccessPolicy(VerifiedTokenCache verifiedTokens, Revocations revocations, ClientAuthCache clients,
                       TokenSettings settings) {
-        this.verifier = verifier;
+        this.verifiedTokens = verifiedTokens;
         this.revocations = revocations;
         this.clients = clients;
         this.settings = settings;
@@ -39,7 +41,7 @@ final class AdminAccessPolicy implements AdminAuthorizer {
             return AccessVerdict.unauthenticated(
                     "the admin API needs Authorization: Bearer <access token issued by Keyledger>");
         }
-        VerifiedToken token = verifier.verify(authorization.substring(7).trim());
+        VerifiedToken token = verifiedTokens.verify(authorization.substring(7).trim());
         if (token == null || revocations.isRevoked(token.jti())) {
             return AccessVerdict.invalidToken("the access token is invalid, expired or revoked");
         }
