@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Admin writes beyond the lane's bound (docs/DECISIONS.md 200) are refused with 503, Retry-After and problem+json,
+ * Admin writes beyond the lane's bound (docs/DECISIONS.md 110) are refused with 503, Retry-After and problem+json,
  * never a 500, while the token endpoint keeps issuing; once the storm has passed, writes are accepted again; and
  * writes whose bodies arrive slowly take no place in the lane. Services of their own with one thread and one place in
  * the queue, so that a burst of writes is sure to overflow.

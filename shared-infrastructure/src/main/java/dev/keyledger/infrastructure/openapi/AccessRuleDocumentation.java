@@ -48,7 +48,7 @@ final class AccessRuleDocumentation implements OperationCustomizer {
         return operation;
     }
 
-    /** Writes queue in the admin lane (docs/DECISIONS.md 200), which refuses them with 503 when it is full. */
+    /** Writes queue in the admin lane (docs/DECISIONS.md 110), which refuses them with 503 when it is full. */
     private static boolean isWrite(HandlerMethod handler) {
         RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         return mapping != null && Arrays.stream(mapping.method())

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Admin writes run in a lane of their own (docs/DECISIONS.md 200): a few platform threads and a bounded queue, so
+ * Admin writes run in a lane of their own (docs/DECISIONS.md 110): a few platform threads and a bounded queue, so
  * that an operator's batch job can use at most those threads' share of the CPU and never the virtual-thread carriers
  * that token requests are read and answered on. A write that finds the queue full is refused at once with
  * {@code 503} and {@code Retry-After}, as problem+json: under a storm the writes slow down or are turned away, never

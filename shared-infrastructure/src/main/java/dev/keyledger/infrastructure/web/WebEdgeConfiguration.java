@@ -63,7 +63,7 @@ public class WebEdgeConfiguration {
         return registration;
     }
 
-    /** Once the path is known to be canonical: admin writes run in their own lane (docs/DECISIONS.md 200). */
+    /** Once the path is known to be canonical: admin writes run in their own lane (docs/DECISIONS.md 110). */
     @Bean
     FilterRegistrationBean<AdminLane> adminLane(@Value("${keyledger.admin-lane.threads:8}") int threads,
                                                 @Value("${keyledger.admin-lane.queue:64}") int queue,
