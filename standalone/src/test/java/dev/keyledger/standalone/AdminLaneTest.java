@@ -118,4 +118,37 @@ class AdminLaneTest {
             }
         }
     }
+
+    @Test
+    void whenUnauthenticatedBodiesArriveSlowly_thenWhatTheyMayHoldIsBoundedAndTheNextWriteIs503() throws Exception {
+        // One thread and one place: a budget of two bodies of 64 KiB, read before anyone is authenticated.
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir,
+                "keyledger.admin-lane.threads=1", "keyledger.admin-lane.queue=1")) {
+            AdminClient admin = keyledger.admin();
+            List<Socket> slow = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    Socket socket = new Socket("127.0.0.1", keyledger.port());
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("POST /api/v1/roles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 65536\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    slow.add(socket);
+                }
+                RunningKeyledger.sleep(Duration.ofMillis(500));
+
+                AdminClient.Answer refused = admin.post("/api/v1/roles", "{\"name\":\""
+                        + UniqueNames.unique("crowded") + "\",\"permissions\":[]}");
+                assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+                assertThat(refused.header("Retry-After")).isEqualTo("1");
+                assertThat(refused.text("type")).endsWith("/admin-busy");
+            } finally {
+                for (Socket socket : slow) {
+                    socket.close();
+                }
+            }
+            TokenEndpointTest.waitUntil(() -> admin.post("/api/v1/roles", "{\"name\":\"" + UniqueNames.unique("freed")
+                    + "\",\"permissions\":[]}").status() == 201, Duration.ofSeconds(10));
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,9 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that token requests are read and answered on. A write that finds the queue full is refused at once with
  * {@code 503} and {@code Retry-After}, as problem+json: under a storm the writes slow down or are turned away, never
  * the token endpoint. The lane's threads run at a lower scheduling priority where the system allows it, so that
- * the signing turns come first when both want the CPU. Reads stay where they were: a long export must not hold up the writes. A write's body is read
- * on the request's own virtual thread before it queues, so that clients sending their bodies slowly cannot hold the
- * lane's threads.
+ * the signing turns come first when both want the CPU. Reads stay where they were: a long export must not hold up
+ * the writes. A write's body is read on the request's own virtual thread before it queues, so that clients sending
+ * their bodies slowly cannot hold the lane's threads; the bytes it may take are reserved first from a budget of
+ * {@code (threads + queue) × 64 KiB}, so that bodies read before their callers are authenticated can never hold more
+ * memory than that, whoever sends them (beyond it: the same {@code 503}).
  */
 public final class AdminLane extends OncePerRequestFilter {
 
@@ -35,6 +38,7 @@ public final class AdminLane extends OncePerRequestFilter {
     static final int BODY_BYTES = 64 * 1024 + 1;
 
     private final ThreadPoolExecutor lane;
+    private final Semaphore bodyBytes;
 
     /**
      * @param threads        writes served at once
@@ -56,6 +60,7 @@ public final class AdminLane extends OncePerRequestFilter {
                 },
                 new ThreadPoolExecutor.AbortPolicy());
         lane.prestartAllCoreThreads(); // the priority is lowered at start-up, not on the first writes
+        this.bodyBytes = new Semaphore(Math.multiplyExact(threads + queue, BODY_BYTES));
     }
 
     @Override
@@ -66,22 +71,41 @@ public final class AdminLane extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpServletRequest buffered = new BufferedBodyRequest(request,
-                request.getInputStream().readNBytes(BODY_BYTES));
-        Map<String, String> logContext = MDC.getCopyOfContextMap();
-        Future<?> served;
-        try {
-            served = lane.submit(() -> {
-                serve(logContext, buffered, response, chain);
-                return null;
-            });
-        } catch (RejectedExecutionException full) {
-            response.setHeader("Retry-After", "1");
-            EdgeRefusal.of(503, request.getRequestURI(), "admin-busy",
-                    "too many admin writes at once; retry after a second").writeTo(response);
+        int reserved = bodyBytesOf(request);
+        if (!bodyBytes.tryAcquire(reserved)) {
+            refuseBusy(request, response);
             return;
         }
-        awaitServed(served);
+        try {
+            HttpServletRequest buffered = new BufferedBodyRequest(request,
+                    request.getInputStream().readNBytes(reserved));
+            Map<String, String> logContext = MDC.getCopyOfContextMap();
+            Future<?> served;
+            try {
+                served = lane.submit(() -> {
+                    serve(logContext, buffered, response, chain);
+                    return null;
+                });
+            } catch (RejectedExecutionException full) {
+                refuseBusy(request, response);
+                return;
+            }
+            awaitServed(served);
+        } finally {
+            bodyBytes.release(reserved);
+        }
+    }
+
+    /** What the body may take: its declared length up to {@link #BODY_BYTES}, or all of that when it declares none. */
+    private static int bodyBytesOf(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        return declared < 0 ? BODY_BYTES : (int) Math.min(declared, BODY_BYTES);
+    }
+
+    private static void refuseBusy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        EdgeRefusal.of(503, request.getRequestURI(), "admin-busy",
+                "too many admin writes at once; retry after a second").writeTo(response);
     }
 
     private static void serve(Map<String, String> logContext, HttpServletRequest request, HttpServletResponse response,
