@@ -126,8 +126,11 @@ public class AssertionAuthenticator {
         if (use == null) {
             return verified;
         }
-        return jtis.firstUse(use.clientId(), use.jti(), use.expiresAt(), now) ? verified.confirmed()
-                : refused(verified.client(), "assertion-replayed");
+        if (jtis.firstUse(use.clientId(), use.jti(), use.expiresAt(), now)) {
+            return verified.confirmed();
+        }
+        // Verified in time but expired while it waited for this step (its jti may be purged already), or seen before.
+        return refused(verified.client(), use.expiresAt().isAfter(now) ? "assertion-replayed" : "assertion-expired");
     }
 
     /** What is wrong with the claims once the signature holds, if anything. */
