@@ -175,6 +175,10 @@ class FederatedTokenTest {
                 builder -> builder.expirationTime(Date.from(now.minusSeconds(5)))))));
         refused.add(token(clientId, github.token(with(MAIN_BRANCH, builder -> builder.expirationTime(null)))));
         refused.add(token(clientId, github.token(with(MAIN_BRANCH,
+                builder -> builder.claim("exp", PrivateKeyJwtTest.BEYOND_INSTANT)))));
+        refused.add(token(clientId, github.token(with(MAIN_BRANCH,
+                builder -> builder.claim("nbf", -PrivateKeyJwtTest.BEYOND_INSTANT)))));
+        refused.add(token(clientId, github.token(with(MAIN_BRANCH,
                 builder -> builder.notBeforeTime(Date.from(now.plusSeconds(600)))))));
         // The issuer's kid, another key: a forger who knows the key set.
         RSAKey forged = new RSAKey.Builder(TestIssuer.newKey("x")).keyID(github.key().getKeyID()).build();

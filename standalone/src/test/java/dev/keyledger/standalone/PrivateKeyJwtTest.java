@@ -19,6 +19,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -48,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PrivateKeyJwtTest {
 
     private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    /** Seconds since the epoch later than {@code Instant.MAX}. */
+    static final long BEYOND_INSTANT = 100_000_000_000_000_000L;
 
     private static RunningKeyledger keyledger;
     private static AdminClient admin;
@@ -146,7 +149,14 @@ class PrivateKeyJwtTest {
                 hmac(claims(clientId)),
                 new PlainJWT(claims(clientId)).serialize(),
                 "not.a.jwt",
-                es256(with(builder -> builder.audience(issuer + "/oauth2/introspect"))));
+                es256(with(builder -> builder.audience(issuer + "/oauth2/introspect"))),
+                // Beyond what an Instant holds, and jtis PostgreSQL cannot store: refusals, never a server error.
+                es256(with(builder -> builder.claim("exp", BEYOND_INSTANT))),
+                es256(with(builder -> builder.claim("exp", BigInteger.TWO.pow(70)))),
+                es256(with(builder -> builder.claim("nbf", BEYOND_INSTANT))),
+                es256(with(builder -> builder.claim("nbf", -BEYOND_INSTANT))),
+                es256(with(builder -> builder.jwtID("nul\u0000jti"))),
+                es256(with(builder -> builder.jwtID("line\nbreak"))));
         String first = null;
         for (String assertion : refused) {
             AdminClient.Answer answer = token(assertion);

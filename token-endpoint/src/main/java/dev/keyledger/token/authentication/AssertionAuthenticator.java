@@ -115,7 +115,7 @@ public class AssertionAuthenticator {
         if (!key.get().usableAt(now)) {
             return refused(client, "expired-key");
         }
-        Instant expiresAt = Instant.ofEpochSecond(claims.get("exp").asLong());
+        Instant expiresAt = ClientAssertion.numericDate(claims.get("exp")).orElseThrow();
         return new Authentication(client, null, key.get(), null, null,
                 new AssertionUse(subject, claims.get("jti").textValue(), expiresAt));
     }
@@ -138,27 +138,36 @@ public class AssertionAuthenticator {
         if (!audiences(claims.get("aud")).stream().anyMatch(this::isOurs)) {
             return Optional.of("assertion-audience-mismatch");
         }
-        JsonNode exp = claims.get("exp");
-        if (exp == null || !exp.isIntegralNumber()) {
+        Optional<Instant> exp = ClientAssertion.numericDate(claims.get("exp"));
+        if (exp.isEmpty()) {
             return Optional.of("assertion-without-exp");
         }
-        Instant expiresAt = Instant.ofEpochSecond(exp.asLong());
+        Instant expiresAt = exp.get();
         if (!expiresAt.isAfter(now)) {
             return Optional.of("assertion-expired");
         }
         if (expiresAt.isAfter(now.plus(maxLifetime).plus(CLOCK_SKEW))) {
             return Optional.of("assertion-lifetime-too-long");
         }
-        JsonNode nbf = claims.get("nbf");
-        if (nbf != null && (!nbf.isIntegralNumber()
-                || Instant.ofEpochSecond(nbf.asLong()).isAfter(now.plus(CLOCK_SKEW)))) {
+        if (notYetValid(claims.get("nbf"), now)) {
             return Optional.of("assertion-not-yet-valid");
         }
         JsonNode jti = claims.get("jti");
         if (jti == null || !jti.isTextual() || jti.textValue().isEmpty() || jti.textValue().length() > 256) {
             return Optional.of("assertion-without-jti");
         }
+        // PostgreSQL's text refuses U+0000, and no identifier needs a control character.
+        if (jti.textValue().chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("assertion-jti-malformed");
+        }
         return Optional.empty();
+    }
+
+    /** An {@code nbf} that is there and is not a NumericDate at or before now, give or take the clock skew. */
+    static boolean notYetValid(JsonNode nbf, Instant now) {
+        return nbf != null && ClientAssertion.numericDate(nbf)
+                .map(notBefore -> notBefore.isAfter(now.plus(CLOCK_SKEW)))
+                .orElse(true);
     }
 
     private boolean isOurs(String audience) {

@@ -93,16 +93,14 @@ class FederatedTokenAuthenticator {
      * issues them for an hour or more), so unlike a client's own assertion there is no maximum.
      */
     private static Optional<String> timeFault(JsonNode claims, Instant now) {
-        JsonNode exp = claims.get("exp");
-        if (exp == null || !exp.isIntegralNumber()) {
+        Optional<Instant> exp = ClientAssertion.numericDate(claims.get("exp"));
+        if (exp.isEmpty()) {
             return Optional.of("assertion-without-exp");
         }
-        if (!Instant.ofEpochSecond(exp.asLong()).isAfter(now)) {
+        if (!exp.get().isAfter(now)) {
             return Optional.of("assertion-expired");
         }
-        JsonNode nbf = claims.get("nbf");
-        if (nbf != null && (!nbf.isIntegralNumber()
-                || Instant.ofEpochSecond(nbf.asLong()).isAfter(now.plus(AssertionAuthenticator.CLOCK_SKEW)))) {
+        if (AssertionAuthenticator.notYetValid(claims.get("nbf"), now)) {
             return Optional.of("assertion-not-yet-valid");
         }
         return Optional.empty();
