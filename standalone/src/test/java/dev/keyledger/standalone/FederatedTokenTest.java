@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -29,6 +30,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -180,6 +182,7 @@ class FederatedTokenTest {
                 builder -> builder.claim("nbf", -PrivateKeyJwtTest.BEYOND_INSTANT)))));
         refused.add(token(clientId, github.token(with(MAIN_BRANCH,
                 builder -> builder.notBeforeTime(Date.from(now.plusSeconds(600)))))));
+        refused.add(token(clientId, critical(github.key(), claims(github.url(), MAIN_BRANCH))));
         // The issuer's kid, another key: a forger who knows the key set.
         RSAKey forged = new RSAKey.Builder(TestIssuer.newKey("x")).keyID(github.key().getKeyID()).build();
         refused.add(token(clientId, TestIssuer.token(forged, claims(github.url(), MAIN_BRANCH))));
@@ -341,6 +344,19 @@ class FederatedTokenTest {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    /** Signed by the issuer's own key, with an extension the header marks critical (RFC 7515 §4.1.11). */
+    private static String critical(RSAKey signer, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID())
+                    .customParam("urn:example:policy", "strict").criticalParams(Set.of("urn:example:policy")).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(signer));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String client(String name) {

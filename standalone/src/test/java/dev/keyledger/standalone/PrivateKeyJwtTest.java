@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -156,7 +157,8 @@ class PrivateKeyJwtTest {
                 es256(with(builder -> builder.claim("nbf", BEYOND_INSTANT))),
                 es256(with(builder -> builder.claim("nbf", -BEYOND_INSTANT))),
                 es256(with(builder -> builder.jwtID("nul\u0000jti"))),
-                es256(with(builder -> builder.jwtID("line\nbreak"))));
+                es256(with(builder -> builder.jwtID("line\nbreak"))),
+                critical(claims(clientId)));
         String first = null;
         for (String assertion : refused) {
             AdminClient.Answer answer = token(assertion);
@@ -285,6 +287,19 @@ class PrivateKeyJwtTest {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signer.getKeyID()).build(),
                     claims);
             jwt.sign(new ECDSASigner(signer));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signed by the registered key, with an extension the header marks critical (RFC 7515 §4.1.11). */
+    private static String critical(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                    .customParam("urn:example:policy", "strict").criticalParams(Set.of("urn:example:policy")).build(),
+                    claims);
+            jwt.sign(new ECDSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

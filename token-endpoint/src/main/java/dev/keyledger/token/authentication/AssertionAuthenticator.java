@@ -76,6 +76,10 @@ public class AssertionAuthenticator {
             return refused(null, "malformed-assertion");
         }
         ClientAssertion assertion = parsed.get();
+        if (assertion.header().has("crit")) {
+            // RFC 7515 §4.1.11: extensions named critical must be understood, and Keyledger understands none.
+            return refused(null, "assertion-critical-header");
+        }
         if (isFederated(assertion)) {
             return federated.authenticate(credentials.clientId(), assertion, now);
         }
