@@ -158,7 +158,9 @@ class PrivateKeyJwtTest {
                 es256(with(builder -> builder.claim("nbf", -BEYOND_INSTANT))),
                 es256(with(builder -> builder.jwtID("nul\u0000jti"))),
                 es256(with(builder -> builder.jwtID("line\nbreak"))),
-                critical(claims(clientId)));
+                critical(claims(clientId)),
+                // The registered kid with another algorithm: verified against a decoy, refused like a bad signature.
+                rs256(new RSAKeyGenerator(2048).keyID("signer-1").generate(), claims(clientId)));
         String first = null;
         for (String assertion : refused) {
             AdminClient.Answer answer = token(assertion);

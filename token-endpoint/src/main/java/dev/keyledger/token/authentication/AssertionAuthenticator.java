@@ -100,13 +100,15 @@ public class AssertionAuthenticator {
         Optional<StoredKey> key = found.flatMap(client -> client.keys().stream()
                 .filter(candidate -> candidate.kid().equals(kid))
                 .findFirst());
+        // One verification whatever is wrong, so that the answer's timing tells neither which clients and kids exist
+        // nor a key's algorithm.
+        StoredKey verifier = verifierFor(key, alg);
+        boolean valid = verifies(verifier, alg, assertion);
         if (key.isEmpty()) {
-            // The same work as for a known key, so that the answer's timing does not tell which clients exist.
-            verifies(decoy(alg), alg, assertion);
             return refused(found.orElse(null), found.isEmpty() ? "unknown-client" : "unknown-key");
         }
         ClientAuthEntry client = found.get();
-        if (!key.get().alg().equals(alg) || !verifies(key.get(), alg, assertion)) {
+        if (verifier != key.get() || !valid) {
             return refused(client, "bad-assertion-signature");
         }
         Optional<String> fault = claimsFault(claims, now);
@@ -209,6 +211,11 @@ public class AssertionAuthenticator {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** The key to verify with: the one found when it is of the token's algorithm, else the algorithm's decoy. */
+    static StoredKey verifierFor(Optional<StoredKey> key, String alg) {
+        return key.filter(found -> found.alg().equals(alg)).orElseGet(() -> decoy(alg));
     }
 
     /** A key of the algorithm that no assertion verifies against. */

@@ -65,17 +65,18 @@ class FederatedTokenAuthenticator {
         Optional<FederatedRule> rule = found.flatMap(client -> client.federated().stream()
                 .filter(candidate -> candidate.matches(issuer, subject, audiences))
                 .findFirst());
-        Optional<PublicJwk> key = issuerKeys.key(issuer, assertion.text(assertion.header(), "kid"), now);
-        if (found.isEmpty() || rule.isEmpty() || key.isEmpty()) {
-            // The same work as for a token that matches, so that timing tells nothing about clients or rules.
-            AssertionAuthenticator.verifies(AssertionAuthenticator.decoy(alg), alg, assertion);
+        Optional<StoredKey> key = issuerKeys.key(issuer, assertion.text(assertion.header(), "kid"), now)
+                .filter(jwk -> found.isPresent() && rule.isPresent())
+                .map(jwk -> new StoredKey("", jwk.kid(), jwk.alg(), jwk.key(), null));
+        // One verification whatever is wrong, so that timing tells nothing about clients, rules or a key's algorithm.
+        StoredKey verifier = AssertionAuthenticator.verifierFor(key, alg);
+        boolean valid = AssertionAuthenticator.verifies(verifier, alg, assertion);
+        if (key.isEmpty()) {
             return refused(found.orElse(null), found.isEmpty() ? "unknown-client"
                     : rule.isEmpty() ? "no-matching-federated-credential" : "unknown-issuer-key");
         }
         ClientAuthEntry client = found.get();
-        PublicJwk jwk = key.get();
-        StoredKey issuerKey = new StoredKey("", jwk.kid(), jwk.alg(), jwk.key(), null);
-        if (!jwk.alg().equals(alg) || !AssertionAuthenticator.verifies(issuerKey, alg, assertion)) {
+        if (verifier != key.get() || !valid) {
             return refused(client, "bad-assertion-signature");
         }
         Optional<String> fault = timeFault(claims, now);
