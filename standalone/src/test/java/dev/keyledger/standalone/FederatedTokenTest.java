@@ -214,6 +214,46 @@ class FederatedTokenTest {
     }
 
     @Test
+    void whenTheCallerIsThrottled_thenNoFetch_andWhetherAFetchHappensDoesNotDependOnTheClientsRules() {
+        TestIssuer guarded = TestIssuer.on(server, "guarded");
+        try (RunningKeyledger strict = RunningKeyledger.start(dir.resolve("strict"),
+                "keyledger.federation.issuers=" + guarded.url(),
+                "keyledger.federation.allow-insecure-loopback=true",
+                "keyledger.token.throttle.pair-failures=3",
+                "keyledger.token.throttle.address-failures=1000000")) {
+            AdminClient strictAdmin = strict.admin();
+            String throttled = strictAdmin.post("/api/v1/clients",
+                    "{\"name\":\"" + UniqueNames.unique("throttled-workload") + "\"}").text("clientId");
+            assertThat(strictAdmin.post("/api/v1/clients/" + throttled + "/federated-credentials",
+                    rule(guarded.url(), "workload")).status()).isEqualTo(201);
+            ClientAuthCache cache = strict.bean(ClientAuthCache.class);
+            waitUntil(() -> cache.find(throttled).map(client -> !client.federated().isEmpty()).orElse(false),
+                    Duration.ofSeconds(10));
+            for (int i = 0; i < 3; i++) {
+                assertOAuthError(strict.anonymous().form("/oauth2/token", "grant_type=client_credentials&client_id="
+                        + throttled + "&client_secret=not-the-secret"), 401, "invalid_client");
+            }
+            String workloadToken = guarded.token(claims(guarded.url(), "workload"));
+
+            AdminClient.Answer slowed = strict.anonymous().form("/oauth2/token", "grant_type=client_credentials"
+                    + "&client_id=" + throttled + "&client_assertion_type=" + JWT_BEARER + "&client_assertion="
+                    + workloadToken);
+
+            assertOAuthError(slowed, 429, "slow_down");
+            assertThat(guarded.jwksFetches()).as("a throttled caller makes Keyledger fetch nothing").isZero();
+
+            // A client that trusts no issuer at all: the issuer's keys are fetched all the same, so the time of the
+            // answer does not tell whether the named client trusts this issuer.
+            String trustsNothing = strictAdmin.post("/api/v1/clients",
+                    "{\"name\":\"" + UniqueNames.unique("trusts-nothing") + "\"}").text("clientId");
+            assertOAuthError(strict.anonymous().form("/oauth2/token", "grant_type=client_credentials"
+                    + "&client_id=" + trustsNothing + "&client_assertion_type=" + JWT_BEARER + "&client_assertion="
+                    + workloadToken), 401, "invalid_client");
+            assertThat(guarded.jwksFetches()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void whenTheIssuerRotatesItsKeys_thenAnUnknownKidRefreshesThemAtABoundedRate() {
         String clientId = client("rotating-workload");
         trust(clientId, rotating.url(), "workload");

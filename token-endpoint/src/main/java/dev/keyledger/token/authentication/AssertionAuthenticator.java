@@ -62,7 +62,7 @@ public class AssertionAuthenticator {
     void prepare(ClientCredentials credentials, Instant now) {
         ClientAssertion.parse(credentials.secret())
                 .filter(this::isFederated)
-                .ifPresent(assertion -> federated.prepare(credentials.clientId(), assertion, now));
+                .ifPresent(assertion -> federated.prepare(assertion, now));
     }
 
     private boolean isFederated(ClientAssertion assertion) {

@@ -35,17 +35,13 @@ class FederatedTokenAuthenticator {
     }
 
     /**
-     * Fetches the issuer's keys if this token needs them: only for a client that has a rule naming the issuer, so
-     * that a stranger's tokens never cause a fetch. It may wait on the network: call it outside the signing turns.
+     * Fetches the issuer's keys if this token needs them, whichever client it names: whether a fetch happens (and how
+     * long the answer takes) must not tell whether that client trusts the issuer. The issuer is allow-listed, and
+     * its minimum refresh interval bounds the fetches anyone can cause. It may wait on the network: call it outside
+     * the signing turns, after the throttle check.
      */
-    void prepare(String clientId, ClientAssertion assertion, Instant now) {
-        String issuer = assertion.text(assertion.claims(), "iss");
-        boolean ruled = cache.find(clientId)
-                .map(client -> client.federated().stream().anyMatch(rule -> rule.issuer().equals(issuer)))
-                .orElse(false);
-        if (ruled) {
-            issuerKeys.prepare(issuer, assertion.text(assertion.header(), "kid"), now);
-        }
+    void prepare(ClientAssertion assertion, Instant now) {
+        issuerKeys.prepare(assertion.text(assertion.claims(), "iss"), assertion.text(assertion.header(), "kid"), now);
     }
 
     Authentication authenticate(String clientId, ClientAssertion assertion, Instant now) {
