@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -29,6 +30,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -175,7 +177,12 @@ class FederatedTokenTest {
                 builder -> builder.expirationTime(Date.from(now.minusSeconds(5)))))));
         refused.add(token(clientId, github.token(with(MAIN_BRANCH, builder -> builder.expirationTime(null)))));
         refused.add(token(clientId, github.token(with(MAIN_BRANCH,
+                builder -> builder.claim("exp", PrivateKeyJwtTest.BEYOND_INSTANT)))));
+        refused.add(token(clientId, github.token(with(MAIN_BRANCH,
+                builder -> builder.claim("nbf", -PrivateKeyJwtTest.BEYOND_INSTANT)))));
+        refused.add(token(clientId, github.token(with(MAIN_BRANCH,
                 builder -> builder.notBeforeTime(Date.from(now.plusSeconds(600)))))));
+        refused.add(token(clientId, critical(github.key(), claims(github.url(), MAIN_BRANCH))));
         // The issuer's kid, another key: a forger who knows the key set.
         RSAKey forged = new RSAKey.Builder(TestIssuer.newKey("x")).keyID(github.key().getKeyID()).build();
         refused.add(token(clientId, TestIssuer.token(forged, claims(github.url(), MAIN_BRANCH))));
@@ -204,6 +211,46 @@ class FederatedTokenTest {
         assertThat(rule.status()).isEqualTo(400);
         assertOAuthError(answer, 401, "invalid_client");
         assertThat(stranger.jwksFetches()).isZero();
+    }
+
+    @Test
+    void whenTheCallerIsThrottled_thenNoFetch_andWhetherAFetchHappensDoesNotDependOnTheClientsRules() {
+        TestIssuer guarded = TestIssuer.on(server, "guarded");
+        try (RunningKeyledger strict = RunningKeyledger.start(dir.resolve("strict"),
+                "keyledger.federation.issuers=" + guarded.url(),
+                "keyledger.federation.allow-insecure-loopback=true",
+                "keyledger.token.throttle.pair-failures=3",
+                "keyledger.token.throttle.address-failures=1000000")) {
+            AdminClient strictAdmin = strict.admin();
+            String throttled = strictAdmin.post("/api/v1/clients",
+                    "{\"name\":\"" + UniqueNames.unique("throttled-workload") + "\"}").text("clientId");
+            assertThat(strictAdmin.post("/api/v1/clients/" + throttled + "/federated-credentials",
+                    rule(guarded.url(), "workload")).status()).isEqualTo(201);
+            ClientAuthCache cache = strict.bean(ClientAuthCache.class);
+            waitUntil(() -> cache.find(throttled).map(client -> !client.federated().isEmpty()).orElse(false),
+                    Duration.ofSeconds(10));
+            for (int i = 0; i < 3; i++) {
+                assertOAuthError(strict.anonymous().form("/oauth2/token", "grant_type=client_credentials&client_id="
+                        + throttled + "&client_secret=not-the-secret"), 401, "invalid_client");
+            }
+            String workloadToken = guarded.token(claims(guarded.url(), "workload"));
+
+            AdminClient.Answer slowed = strict.anonymous().form("/oauth2/token", "grant_type=client_credentials"
+                    + "&client_id=" + throttled + "&client_assertion_type=" + JWT_BEARER + "&client_assertion="
+                    + workloadToken);
+
+            assertOAuthError(slowed, 429, "slow_down");
+            assertThat(guarded.jwksFetches()).as("a throttled caller makes Keyledger fetch nothing").isZero();
+
+            // A client that trusts no issuer at all: the issuer's keys are fetched all the same, so the time of the
+            // answer does not tell whether the named client trusts this issuer.
+            String trustsNothing = strictAdmin.post("/api/v1/clients",
+                    "{\"name\":\"" + UniqueNames.unique("trusts-nothing") + "\"}").text("clientId");
+            assertOAuthError(strict.anonymous().form("/oauth2/token", "grant_type=client_credentials"
+                    + "&client_id=" + trustsNothing + "&client_assertion_type=" + JWT_BEARER + "&client_assertion="
+                    + workloadToken), 401, "invalid_client");
+            assertThat(guarded.jwksFetches()).isEqualTo(1);
+        }
     }
 
     @Test
@@ -337,6 +384,19 @@ class FederatedTokenTest {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    /** Signed by the issuer's own key, with an extension the header marks critical (RFC 7515 §4.1.11). */
+    private static String critical(RSAKey signer, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID())
+                    .customParam("urn:example:policy", "strict").criticalParams(Set.of("urn:example:policy")).build(),
+                    claims);
+            jwt.sign(new RSASSASigner(signer));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String client(String name) {

@@ -19,6 +19,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -31,6 +32,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -48,6 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PrivateKeyJwtTest {
 
     private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    /** Seconds since the epoch later than {@code Instant.MAX}. */
+    static final long BEYOND_INSTANT = 100_000_000_000_000_000L;
 
     private static RunningKeyledger keyledger;
     private static AdminClient admin;
@@ -146,7 +150,17 @@ class PrivateKeyJwtTest {
                 hmac(claims(clientId)),
                 new PlainJWT(claims(clientId)).serialize(),
                 "not.a.jwt",
-                es256(with(builder -> builder.audience(issuer + "/oauth2/introspect"))));
+                es256(with(builder -> builder.audience(issuer + "/oauth2/introspect"))),
+                // Beyond what an Instant holds, and jtis PostgreSQL cannot store: refusals, never a server error.
+                es256(with(builder -> builder.claim("exp", BEYOND_INSTANT))),
+                es256(with(builder -> builder.claim("exp", BigInteger.TWO.pow(70)))),
+                es256(with(builder -> builder.claim("nbf", BEYOND_INSTANT))),
+                es256(with(builder -> builder.claim("nbf", -BEYOND_INSTANT))),
+                es256(with(builder -> builder.jwtID("nul\u0000jti"))),
+                es256(with(builder -> builder.jwtID("line\nbreak"))),
+                critical(claims(clientId)),
+                // The registered kid with another algorithm: verified against a decoy, refused like a bad signature.
+                rs256(new RSAKeyGenerator(2048).keyID("signer-1").generate(), claims(clientId)));
         String first = null;
         for (String assertion : refused) {
             AdminClient.Answer answer = token(assertion);
@@ -275,6 +289,19 @@ class PrivateKeyJwtTest {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signer.getKeyID()).build(),
                     claims);
             jwt.sign(new ECDSASigner(signer));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signed by the registered key, with an extension the header marks critical (RFC 7515 §4.1.11). */
+    private static String critical(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                    .customParam("urn:example:policy", "strict").criticalParams(Set.of("urn:example:policy")).build(),
+                    claims);
+            jwt.sign(new ECDSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

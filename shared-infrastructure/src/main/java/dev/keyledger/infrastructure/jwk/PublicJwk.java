@@ -28,9 +28,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * A client's public key: EC P-256 ({@code ES256}), RSA of at least 2048 bits ({@code RS256} or {@code PS256}) or
- * Ed25519 ({@code EdDSA}). {@link #json()} is the key reduced to its public members plus {@code kid} and {@code alg},
- * members in a fixed order: what is stored, and what {@link #parse(String)} reads back.
+ * A client's public key: EC P-256 ({@code ES256}), RSA of 2048 to 4096 bits ({@code RS256} or {@code PS256}) or
+ * Ed25519 ({@code EdDSA}, not of small order). {@link #json()} is the key reduced to its public members plus
+ * {@code kid} and {@code alg}, members in a fixed order: what is stored, and what {@link #parse(String)} reads back.
  *
  * @param kid the JWK's own {@code kid}, else its RFC 7638 thumbprint
  */
@@ -41,6 +41,9 @@ public record PublicJwk(PublicKey key, String kty, String alg, String kid, Strin
 
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     private static final int MIN_RSA_BITS = 2048;
+    // Beyond these a verification costs many times a normal one, and no key generator makes such keys.
+    private static final int MAX_RSA_BITS = 4096;
+    private static final BigInteger MAX_RSA_EXPONENT = BigInteger.TWO.pow(32);
     private static final Pattern KID = Pattern.compile("[\\x21-\\x7e]{1,128}");
     private static final ObjectMapper JSON = new ObjectMapper();
     // P-256's field prime and curve coefficients (SEC 2, secp256r1): a point must lie on the curve.
@@ -142,12 +145,14 @@ public record PublicJwk(PublicKey key, String kty, String alg, String kid, Strin
     private static PublicKey rsaKey(byte[] n, byte[] e) {
         BigInteger modulus = new BigInteger(1, n);
         BigInteger exponent = new BigInteger(1, e);
-        if (modulus.bitLength() < MIN_RSA_BITS) {
-            throw new InvalidJwk("the RSA key has " + modulus.bitLength() + " bits: at least " + MIN_RSA_BITS
-                    + " are required");
+        if (modulus.bitLength() < MIN_RSA_BITS || modulus.bitLength() > MAX_RSA_BITS) {
+            throw new InvalidJwk("the RSA key has " + modulus.bitLength() + " bits: " + MIN_RSA_BITS + " to "
+                    + MAX_RSA_BITS + " are required");
         }
-        if (!exponent.testBit(0) || exponent.compareTo(BigInteger.valueOf(3)) < 0) {
-            throw new InvalidJwk("the RSA key's exponent \"e\" must be odd and at least 3");
+        if (!exponent.testBit(0) || exponent.compareTo(BigInteger.valueOf(3)) < 0
+                || exponent.compareTo(MAX_RSA_EXPONENT) >= 0) {
+            throw new InvalidJwk("the RSA key's exponent \"e\" must be odd, at least 3 and below 2^32"
+                    + " (65537 is usual)");
         }
         try {
             return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
@@ -164,8 +169,10 @@ public record PublicJwk(PublicKey key, String kty, String alg, String kid, Strin
         }
         boolean xOdd = (reversed[0] & 0x80) != 0;
         reversed[0] &= 0x7f;
+        BigInteger y = new BigInteger(1, reversed);
+        Ed25519Point.requireSafe(y, xOdd);
         try {
-            EdECPoint point = new EdECPoint(xOdd, new BigInteger(1, reversed));
+            EdECPoint point = new EdECPoint(xOdd, y);
             return KeyFactory.getInstance("Ed25519").generatePublic(
                     new EdECPublicKeySpec(NamedParameterSpec.ED25519, point));
         } catch (GeneralSecurityException e) {

@@ -40,4 +40,15 @@ class SubjectPatternTest {
             assertThat(SubjectPattern.problem(refused)).as(refused).isPresent();
         }
     }
+
+    @Test
+    void whenTheStarFollowsFewerThanTwoSegments_thenTheSubjectIsRefusedAndAnOldRuleMatchesNothing() {
+        for (String tooBroad : new String[]{"repo:*", "system:*", "a::*", "::*", ":acme:*"}) {
+            assertThat(SubjectPattern.problem(tooBroad)).as(tooBroad).isPresent();
+        }
+        assertThat(SubjectPattern.matches("repo:*", "repo:evil/anything:ref:refs/heads/main"))
+                .as("a rule written before the limit").isFalse();
+        assertThat(SubjectPattern.problem("system:serviceaccount:payments:*")).isEmpty();
+        assertThat(SubjectPattern.problem("repo:acme/billing:environment:*")).isEmpty();
+    }
 }

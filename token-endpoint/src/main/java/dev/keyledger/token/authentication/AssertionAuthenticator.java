@@ -62,7 +62,7 @@ public class AssertionAuthenticator {
     void prepare(ClientCredentials credentials, Instant now) {
         ClientAssertion.parse(credentials.secret())
                 .filter(this::isFederated)
-                .ifPresent(assertion -> federated.prepare(credentials.clientId(), assertion, now));
+                .ifPresent(assertion -> federated.prepare(assertion, now));
     }
 
     private boolean isFederated(ClientAssertion assertion) {
@@ -76,6 +76,10 @@ public class AssertionAuthenticator {
             return refused(null, "malformed-assertion");
         }
         ClientAssertion assertion = parsed.get();
+        if (assertion.header().has("crit")) {
+            // RFC 7515 §4.1.11: extensions named critical must be understood, and Keyledger understands none.
+            return refused(null, "assertion-critical-header");
+        }
         if (isFederated(assertion)) {
             return federated.authenticate(credentials.clientId(), assertion, now);
         }
@@ -96,13 +100,15 @@ public class AssertionAuthenticator {
         Optional<StoredKey> key = found.flatMap(client -> client.keys().stream()
                 .filter(candidate -> candidate.kid().equals(kid))
                 .findFirst());
+        // One verification whatever is wrong, so that the answer's timing tells neither which clients and kids exist
+        // nor a key's algorithm.
+        StoredKey verifier = verifierFor(key, alg);
+        boolean valid = verifies(verifier, alg, assertion);
         if (key.isEmpty()) {
-            // The same work as for a known key, so that the answer's timing does not tell which clients exist.
-            verifies(decoy(alg), alg, assertion);
             return refused(found.orElse(null), found.isEmpty() ? "unknown-client" : "unknown-key");
         }
         ClientAuthEntry client = found.get();
-        if (!key.get().alg().equals(alg) || !verifies(key.get(), alg, assertion)) {
+        if (verifier != key.get() || !valid) {
             return refused(client, "bad-assertion-signature");
         }
         Optional<String> fault = claimsFault(claims, now);
@@ -115,7 +121,7 @@ public class AssertionAuthenticator {
         if (!key.get().usableAt(now)) {
             return refused(client, "expired-key");
         }
-        Instant expiresAt = Instant.ofEpochSecond(claims.get("exp").asLong());
+        Instant expiresAt = ClientAssertion.numericDate(claims.get("exp")).orElseThrow();
         return new Authentication(client, null, key.get(), null, null,
                 new AssertionUse(subject, claims.get("jti").textValue(), expiresAt));
     }
@@ -126,8 +132,11 @@ public class AssertionAuthenticator {
         if (use == null) {
             return verified;
         }
-        return jtis.firstUse(use.clientId(), use.jti(), use.expiresAt(), now) ? verified.confirmed()
-                : refused(verified.client(), "assertion-replayed");
+        if (jtis.firstUse(use.clientId(), use.jti(), use.expiresAt(), now)) {
+            return verified.confirmed();
+        }
+        // Verified in time but expired while it waited for this step (its jti may be purged already), or seen before.
+        return refused(verified.client(), use.expiresAt().isAfter(now) ? "assertion-replayed" : "assertion-expired");
     }
 
     /** What is wrong with the claims once the signature holds, if anything. */
@@ -135,27 +144,36 @@ public class AssertionAuthenticator {
         if (!audiences(claims.get("aud")).stream().anyMatch(this::isOurs)) {
             return Optional.of("assertion-audience-mismatch");
         }
-        JsonNode exp = claims.get("exp");
-        if (exp == null || !exp.isIntegralNumber()) {
+        Optional<Instant> exp = ClientAssertion.numericDate(claims.get("exp"));
+        if (exp.isEmpty()) {
             return Optional.of("assertion-without-exp");
         }
-        Instant expiresAt = Instant.ofEpochSecond(exp.asLong());
+        Instant expiresAt = exp.get();
         if (!expiresAt.isAfter(now)) {
             return Optional.of("assertion-expired");
         }
         if (expiresAt.isAfter(now.plus(maxLifetime).plus(CLOCK_SKEW))) {
             return Optional.of("assertion-lifetime-too-long");
         }
-        JsonNode nbf = claims.get("nbf");
-        if (nbf != null && (!nbf.isIntegralNumber()
-                || Instant.ofEpochSecond(nbf.asLong()).isAfter(now.plus(CLOCK_SKEW)))) {
+        if (notYetValid(claims.get("nbf"), now)) {
             return Optional.of("assertion-not-yet-valid");
         }
         JsonNode jti = claims.get("jti");
         if (jti == null || !jti.isTextual() || jti.textValue().isEmpty() || jti.textValue().length() > 256) {
             return Optional.of("assertion-without-jti");
         }
+        // PostgreSQL's text refuses U+0000, and no identifier needs a control character.
+        if (jti.textValue().chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("assertion-jti-malformed");
+        }
         return Optional.empty();
+    }
+
+    /** An {@code nbf} that is there and is not a NumericDate at or before now, give or take the clock skew. */
+    static boolean notYetValid(JsonNode nbf, Instant now) {
+        return nbf != null && ClientAssertion.numericDate(nbf)
+                .map(notBefore -> notBefore.isAfter(now.plus(CLOCK_SKEW)))
+                .orElse(true);
     }
 
     private boolean isOurs(String audience) {
@@ -193,6 +211,11 @@ public class AssertionAuthenticator {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** The key to verify with: the one found when it is of the token's algorithm, else the algorithm's decoy. */
+    static StoredKey verifierFor(Optional<StoredKey> key, String alg) {
+        return key.filter(found -> found.alg().equals(alg)).orElseGet(() -> decoy(alg));
     }
 
     /** A key of the algorithm that no assertion verifies against. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -41,6 +42,21 @@ public record ClientAssertion(JsonNode header, JsonNode claims, byte[] signingIn
     /** The claimed subject, to find the client by, before anything is verified; {@code ""} when there is none. */
     public static String claimedSubject(String compact) {
         return parse(compact).map(assertion -> assertion.text(assertion.claims(), "sub")).orElse("");
+    }
+
+    /**
+     * A NumericDate claim (RFC 7519 §2) in whole seconds that an {@link Instant} can hold; empty for anything else,
+     * so that {@code exp: 1e17} is a refusal like a missing {@code exp}, not an exception.
+     */
+    static Optional<Instant> numericDate(JsonNode value) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            return Optional.empty();
+        }
+        long seconds = value.longValue();
+        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(seconds));
     }
 
     String text(JsonNode node, String name) {

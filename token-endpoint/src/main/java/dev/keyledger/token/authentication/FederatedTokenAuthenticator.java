@@ -35,17 +35,13 @@ class FederatedTokenAuthenticator {
     }
 
     /**
-     * Fetches the issuer's keys if this token needs them: only for a client that has a rule naming the issuer, so
-     * that a stranger's tokens never cause a fetch. It may wait on the network: call it outside the signing turns.
+     * Fetches the issuer's keys if this token needs them, whichever client it names: whether a fetch happens (and how
+     * long the answer takes) must not tell whether that client trusts the issuer. The issuer is allow-listed, and
+     * its minimum refresh interval bounds the fetches anyone can cause. It may wait on the network: call it outside
+     * the signing turns, after the throttle check.
      */
-    void prepare(String clientId, ClientAssertion assertion, Instant now) {
-        String issuer = assertion.text(assertion.claims(), "iss");
-        boolean ruled = cache.find(clientId)
-                .map(client -> client.federated().stream().anyMatch(rule -> rule.issuer().equals(issuer)))
-                .orElse(false);
-        if (ruled) {
-            issuerKeys.prepare(issuer, assertion.text(assertion.header(), "kid"), now);
-        }
+    void prepare(ClientAssertion assertion, Instant now) {
+        issuerKeys.prepare(assertion.text(assertion.claims(), "iss"), assertion.text(assertion.header(), "kid"), now);
     }
 
     Authentication authenticate(String clientId, ClientAssertion assertion, Instant now) {
@@ -65,17 +61,18 @@ class FederatedTokenAuthenticator {
         Optional<FederatedRule> rule = found.flatMap(client -> client.federated().stream()
                 .filter(candidate -> candidate.matches(issuer, subject, audiences))
                 .findFirst());
-        Optional<PublicJwk> key = issuerKeys.key(issuer, assertion.text(assertion.header(), "kid"), now);
-        if (found.isEmpty() || rule.isEmpty() || key.isEmpty()) {
-            // The same work as for a token that matches, so that timing tells nothing about clients or rules.
-            AssertionAuthenticator.verifies(AssertionAuthenticator.decoy(alg), alg, assertion);
+        Optional<StoredKey> key = issuerKeys.key(issuer, assertion.text(assertion.header(), "kid"), now)
+                .filter(jwk -> found.isPresent() && rule.isPresent())
+                .map(jwk -> new StoredKey("", jwk.kid(), jwk.alg(), jwk.key(), null));
+        // One verification whatever is wrong, so that timing tells nothing about clients, rules or a key's algorithm.
+        StoredKey verifier = AssertionAuthenticator.verifierFor(key, alg);
+        boolean valid = AssertionAuthenticator.verifies(verifier, alg, assertion);
+        if (key.isEmpty()) {
             return refused(found.orElse(null), found.isEmpty() ? "unknown-client"
                     : rule.isEmpty() ? "no-matching-federated-credential" : "unknown-issuer-key");
         }
         ClientAuthEntry client = found.get();
-        PublicJwk jwk = key.get();
-        StoredKey issuerKey = new StoredKey("", jwk.kid(), jwk.alg(), jwk.key(), null);
-        if (!jwk.alg().equals(alg) || !AssertionAuthenticator.verifies(issuerKey, alg, assertion)) {
+        if (verifier != key.get() || !valid) {
             return refused(client, "bad-assertion-signature");
         }
         Optional<String> fault = timeFault(claims, now);
@@ -93,16 +90,14 @@ class FederatedTokenAuthenticator {
      * issues them for an hour or more), so unlike a client's own assertion there is no maximum.
      */
     private static Optional<String> timeFault(JsonNode claims, Instant now) {
-        JsonNode exp = claims.get("exp");
-        if (exp == null || !exp.isIntegralNumber()) {
+        Optional<Instant> exp = ClientAssertion.numericDate(claims.get("exp"));
+        if (exp.isEmpty()) {
             return Optional.of("assertion-without-exp");
         }
-        if (!Instant.ofEpochSecond(exp.asLong()).isAfter(now)) {
+        if (!exp.get().isAfter(now)) {
             return Optional.of("assertion-expired");
         }
-        JsonNode nbf = claims.get("nbf");
-        if (nbf != null && (!nbf.isIntegralNumber()
-                || Instant.ofEpochSecond(nbf.asLong()).isAfter(now.plus(AssertionAuthenticator.CLOCK_SKEW)))) {
+        if (AssertionAuthenticator.notYetValid(claims.get("nbf"), now)) {
             return Optional.of("assertion-not-yet-valid");
         }
         return Optional.empty();

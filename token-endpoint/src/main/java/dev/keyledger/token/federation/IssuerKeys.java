@@ -64,7 +64,7 @@ public class IssuerKeys {
         if (!state.fetchDue(kid, now)) {
             return;
         }
-        if (state.usable(kid, now)) {
+        if (state.usableKey(kid, now).isPresent()) {
             if (!state.lock.tryLock()) {
                 return;
             }
@@ -85,10 +85,10 @@ public class IssuerKeys {
     /** The key, if the issuer is still trusted and its keys are not older than the stale limit. Never fetches. */
     public Optional<PublicJwk> key(String issuer, String kid, Instant now) {
         IssuerState state = states.get(issuer);
-        if (!issuers.trusts(issuer) || state == null || !state.usable(kid, now)) {
+        if (!issuers.trusts(issuer) || state == null) {
             return Optional.empty();
         }
-        return Optional.of(state.keys.get(kid));
+        return state.usableKey(kid, now);
     }
 
     private void fetch(TrustedIssuer issuer, IssuerState state, Instant now) {
@@ -116,9 +116,12 @@ public class IssuerKeys {
             return due && (lastAttempt == null || !now.isBefore(lastAttempt.plus(minRefreshInterval)));
         }
 
-        boolean usable(String kid, Instant now) {
+        /** Reads the key set once: a refresh between a look and a get would otherwise find the key gone. */
+        Optional<PublicJwk> usableKey(String kid, Instant now) {
             Instant fetched = fetchedAt;
-            return fetched != null && now.isBefore(fetched.plus(staleLimit)) && keys.containsKey(kid);
+            PublicJwk key = keys.get(kid);
+            return fetched != null && now.isBefore(fetched.plus(staleLimit)) ? Optional.ofNullable(key)
+                    : Optional.empty();
         }
     }
 }

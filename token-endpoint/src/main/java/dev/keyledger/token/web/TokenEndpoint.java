@@ -65,7 +65,12 @@ final class TokenEndpoint {
         try {
             ClientRequest request = ClientRequestReader.read(http);
             String address = http.getRemoteAddr();
-            authenticator.prepare(request.credentials(), Instant.now());
+            Instant arrived = Instant.now();
+            // A throttled caller makes Keyledger wait for no issuer: its answer (in the turn) is slow_down anyway.
+            if (request.credentials() != null && throttle.retryAfter(address,
+                    ClientIds.counted(request.credentials().clientId()), arrived.toEpochMilli()).isEmpty()) {
+                authenticator.prepare(request.credentials(), arrived);
+            }
             TokenAnswer answer = turns.run(() -> answer(request, address, Instant.now()));
             if (answer.awaiting() != null) {
                 // The assertion's jti is recorded here, on the request's own thread: the database is no turn's work.
