@@ -81,7 +81,8 @@ class ClientKeysTest {
                 "{\"jwk\":" + privateKey.toPublicJWK().toJSONString() + ",\"kid\":\"mine\"}");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().at("/errors/0/field").asText()).isEqualTo("kid");
-        assertThat(admin.send("GET", path, null).json().get("keys")).isEmpty();
+        // The refusals changed nothing: the registration (version 0) is what the view holds, once it holds it.
+        assertThat(admin.send("GET", path + "?minVersion=0", null).json().get("keys")).isEmpty();
     }
 
     @Test
