@@ -1,5 +1,7 @@
 package dev.keyledger.standalone;
 
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,11 @@ class PrometheusMetricsTest {
                 "keyledger.kafka.topic=metrics-" + UUID.randomUUID(),
                 "keyledger.token.throttle.pair-failures=3",
                 "keyledger.token.throttle.address-failures=1000000")) {
+            // Spring MVC's per-request observation is not even in the chain (WebEdgeConfiguration): it cost tokens.
+            assertThat(keyledger.bean(ServletContext.class).getFilterRegistrations().values())
+                    .extracting(FilterRegistration::getClassName)
+                    .isNotEmpty()
+                    .noneMatch(name -> name.endsWith("ServerHttpObservationFilter"));
             AdminClient admin = keyledger.admin();
             admin.post("/api/v1/roles", "{\"name\":\"metrics-reader\",\"permissions\":[\"invoices:read\"]}");
             AdminClient.Answer client = admin.post("/api/v1/clients", """
