@@ -61,6 +61,7 @@ public record Checkpoint(Map<String, Object> fields, String source) {
 
     boolean wellFormed() {
         return EvidenceVerifier.integer(fields.get("position")) != null
-                && EvidenceVerifier.integer(fields.get("eventCount")) != null && fields.get("headHash") instanceof String;
+                && EvidenceVerifier.integer(fields.get("eventCount")) != null
+                && fields.get("headHash") instanceof String;
     }
 }

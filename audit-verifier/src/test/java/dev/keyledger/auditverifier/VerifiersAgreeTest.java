@@ -36,16 +36,16 @@ class VerifiersAgreeTest {
                 damage("a line that is a JSON string", lines -> set(lines, 2, "\"event\"")),
                 damage("a line that is not JSON", lines -> set(lines, 2, "{\"kind\":\"event\",")),
                 damage("an empty line among the events", lines -> set(lines, 2, "")),
-                damage("a position written as a string", lines -> replace(lines, 2, "\"position\":2", "\"position\":\"2\"")),
-                damage("a position written as a decimal", lines -> replace(lines, 2, "\"position\":2", "\"position\":2.0")),
-                damage("a position beyond 64 bits", lines -> replace(lines, 2, "\"position\":2", "\"position\":99999999999999999999999")),
-                damage("a negative position", lines -> replace(lines, 2, "\"position\":2", "\"position\":-2")),
+                damage("a position written as a string", lines -> position(lines, "\"2\"")),
+                damage("a position written as a decimal", lines -> position(lines, "2.0")),
+                damage("a position beyond 64 bits", lines -> position(lines, "99999999999999999999999")),
+                damage("a negative position", lines -> position(lines, "-2")),
                 damage("a stored digest with spaces", lines -> digestSpaced(lines, 2)),
                 damage("a link in upper case", lines -> linkUpper(lines, 2)),
                 damage("a link of the wrong length", lines -> linkShort(lines, 2)),
                 damage("an entry that is a list", lines -> entryReplaced(lines, 2, List.of(1))),
                 damage("an entry that is a string", lines -> entryReplaced(lines, 2, "role.created")),
-                damage("a position that is NaN", lines -> replace(lines, 2, "\"position\":2", "\"position\":NaN")),
+                damage("a position that is NaN", lines -> position(lines, "NaN")),
                 damage("a header whose previous position is a string",
                         lines -> replace(lines, 0, "\"previousPosition\":0", "\"previousPosition\":\"0\"")),
                 damage("a closing line whose count is a string",
@@ -64,7 +64,8 @@ class VerifiersAgreeTest {
     @MethodSource("damages")
     void whenBothVerifiersReadTheSameDamagedFile_thenTheyAgree(String name, UnaryOperator<List<String>> damage,
                                                               @TempDir Path directory) throws Exception {
-        Path evidence = Files.write(directory.resolve("evidence.ndjson"), damage.apply(WrittenEvidence.chained(5)), StandardCharsets.UTF_8);
+        Path evidence = Files.write(directory.resolve("evidence.ndjson"), damage.apply(WrittenEvidence.chained(5)),
+                StandardCharsets.UTF_8);
         Path keys = Files.writeString(directory.resolve("keys.json"), "{\"keys\":[]}");
 
         Run java = java(evidence, keys);
@@ -83,7 +84,8 @@ class VerifiersAgreeTest {
     void whenAPublishedCheckpointFileIsDamaged_thenBothVerifiersSayItCannotBeUsed(String name, String content,
                                                                                 @TempDir Path directory)
             throws Exception {
-        Path evidence = Files.write(directory.resolve("evidence.ndjson"), WrittenEvidence.chained(5), StandardCharsets.UTF_8);
+        Path evidence = Files.write(directory.resolve("evidence.ndjson"), WrittenEvidence.chained(5),
+                StandardCharsets.UTF_8);
         Path keys = Files.writeString(directory.resolve("keys.json"), "{\"keys\":[]}");
         Path published = Files.writeString(directory.resolve("checkpoint-1.json"), content);
 
@@ -144,6 +146,11 @@ class VerifiersAgreeTest {
         lines.add(index, line);
         lines.set(lines.size() - 1, "{\"kind\":\"end\",\"lines\":" + (lines.size() - 1) + "}");
         return lines;
+    }
+
+    /** The second event's position written as {@code written}. */
+    private static List<String> position(List<String> lines, String written) {
+        return replace(lines, 2, "\"position\":2", "\"position\":" + written);
     }
 
     private static List<String> replace(List<String> lines, int index, String from, String to) {

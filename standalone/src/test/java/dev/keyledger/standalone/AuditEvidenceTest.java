@@ -138,7 +138,8 @@ class AuditEvidenceTest {
                     .update();
             relink(db, evidence(keyledger, ""), rewritten);
             JsonNode own = keyledger.admin().send("GET", "/api/v1/audit/verify", null).json();
-            assertThat(own.get("intact").asBoolean()).as("the service's own verify, the checkpoints still there: %s", own)
+            assertThat(own.get("intact").asBoolean())
+                    .as("the service's own verify, the checkpoints still there: %s", own)
                     .isFalse();
             assertThat(own.get("firstBrokenPosition").asLong()).isEqualTo(second);
             db.sql("DELETE FROM audit_checkpoint WHERE position > ?").param(first).update();

@@ -66,7 +66,8 @@ public class ChainVerifier {
     private Long firstCheckpointDisowned() {
         return jdbc.sql("WITH chain AS (SELECT global_index, link, row_number() OVER (ORDER BY global_index) AS count"
                         + " FROM audit_link)"
-                        + " SELECT min(c.position) FROM audit_checkpoint c LEFT JOIN chain l ON l.global_index = c.position"
+                        + " SELECT min(c.position) FROM audit_checkpoint c"
+                        + " LEFT JOIN chain l ON l.global_index = c.position"
                         + " WHERE l.link IS NULL OR encode(l.link, 'hex') <> c.head_hash OR l.count <> c.event_count")
                 .query(Long.class).optional().orElse(null);
     }

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * Measures, every second by default, how far this node's streaming processors and the hash chain are behind the
  * event store, so that a scrape or a probe reads memory and never waits for the database. Each processor's lag is
  * taken over the segments this node holds, counted in events after the oldest of their positions; the nodes together
- * cover every segment; beyond 100,000 events behind, the figure is 100,000. If the database cannot be read, the last measurement stays (the {@code db} health says why).
+ * cover every segment; beyond 100,000 events behind, the figure is 100,000. If the database cannot be read, the last
+ * measurement stays (the {@code db} health says why).
  */
 @Component
 public class EventLag {

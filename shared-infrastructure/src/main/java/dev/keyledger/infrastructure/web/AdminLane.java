@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AdminLane extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    /** One byte more than the largest body an admin endpoint reads (64 KiB), so the endpoint still sees it is too large. */
+    /** One byte more than the largest body an admin endpoint reads (64 KiB): the endpoint still sees it is too large. */
     static final int BODY_BYTES = 64 * 1024 + 1;
 
     private final ThreadPoolExecutor lane;
