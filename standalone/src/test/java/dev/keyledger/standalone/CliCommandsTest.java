@@ -262,8 +262,11 @@ class CliCommandsTest {
         return run;
     }
 
+    /** A new client, once the read view holds it: the CLI's reads below do not wait for the view. */
     private static String register(String name) {
-        return admin.post("/api/v1/clients", "{\"name\":\"" + name + "\"}").text("clientId");
+        String id = admin.post("/api/v1/clients", "{\"name\":\"" + name + "\"}").text("clientId");
+        assertThat(admin.send("GET", "/api/v1/clients/" + id + "?minVersion=0", null).status()).isEqualTo(200);
+        return id;
     }
 
     /** The CLI's output is the body of the API's answer to the same request, to the byte once parsed. */
