@@ -66,10 +66,13 @@ final class TokenEndpoint {
             ClientRequest request = ClientRequestReader.read(http);
             String address = http.getRemoteAddr();
             Instant arrived = Instant.now();
-            // A throttled caller makes Keyledger wait for no issuer: its answer (in the turn) is slow_down anyway.
-            if (request.credentials() != null && throttle.retryAfter(address,
-                    ClientIds.counted(request.credentials().clientId()), arrived.toEpochMilli()).isEmpty()) {
-                authenticator.prepare(request.credentials(), arrived);
+            // Only an assertion has anything to prepare (an issuer's keys), and a throttled caller makes Keyledger wait
+            // for no issuer: its answer (in the turn) is slow_down anyway. Secrets skip this look-up of the throttle.
+            ClientCredentials credentials = request.credentials();
+            if (credentials != null && credentials.method() == ClientCredentials.Method.PRIVATE_KEY_JWT
+                    && throttle.retryAfter(address, ClientIds.counted(credentials.clientId()),
+                    arrived.toEpochMilli()).isEmpty()) {
+                authenticator.prepare(credentials, arrived);
             }
             TokenAnswer answer = turns.run(() -> answer(request, address, Instant.now()));
             if (answer.awaiting() != null) {
