@@ -1,5 +1,6 @@
 package dev.keyledger.standalone;
 
+import dev.keyledger.infrastructure.hostile.RawHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,21 @@ class BadInputTest {
     void whenTheBodyIsOver64KiB_thenItIs413() {
         String huge = "{\"name\":\"ok\",\"description\":\"" + "x".repeat(70_000) + "\"}";
         assertProblem(admin.post("/api/v1/clients", huge), 413);
+    }
+
+    @Test
+    void whenAnOversizedBodyComesChunked_thenItIs413AndNothingIsWritten() {
+        // No Content-Length: the admin lane reserves and reads 64 KiB + 1 at most, and the endpoint sees it is too big.
+        long before = keyledger.eventCount();
+        String body = "{\"name\":\"chunked\",\"description\":\"" + "x".repeat(200_000) + "\"}";
+        String chunked = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+        String answer = RawHttp.exchange("127.0.0.1", keyledger.port(), "POST /api/v1/clients HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Authorization: Bearer " + keyledger.newAdminToken() + "\r\nConnection: close\r\n\r\n",
+                chunked.getBytes(StandardCharsets.US_ASCII));
+        assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(413);
+        assertThat(answer).contains("application/problem+json");
+        assertThat(keyledger.eventCount()).isEqualTo(before);
     }
 
     @Test

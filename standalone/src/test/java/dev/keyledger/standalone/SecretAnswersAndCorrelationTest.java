@@ -1,11 +1,13 @@
 package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyledger.infrastructure.hostile.RawHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -68,6 +70,20 @@ class SecretAnswersAndCorrelationTest {
         assertThat(generated.toString()).isEqualTo(stored);
         assertThat(generated.version()).as("a random UUID").isEqualTo(4);
         assertThat(generated.variant()).as("the IETF variant").isEqualTo(2);
+    }
+
+    @Test
+    void whenTheCorrelationIdHeaderIsRepeated_thenOneSafeIdIsKeptAndAnsweredNeverAServerError() {
+        String answer = RawHttp.exchange("127.0.0.1", keyledger.port(), "POST /api/v1/clients HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 16\r\n"
+                + "X-Correlation-Id: first-1\r\nX-Correlation-Id: <second>\r\n"
+                + "Authorization: Bearer " + keyledger.newAdminToken() + "\r\nConnection: close\r\n\r\n",
+                "{\"name\":\"twice\"}".getBytes(StandardCharsets.US_ASCII));
+        assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(201);
+        String echoed = answer.lines().filter(line -> line.startsWith("X-Correlation-Id: ")).toList().toString();
+        String clientId = answer.replaceAll("(?s).*\"clientId\":\"([^\"]+)\".*", "$1");
+        assertThat(echoed).isEqualTo("[X-Correlation-Id: " + correlationOf(clientId) + "]");
+        assertThat(correlationOf(clientId)).doesNotContain("<");
     }
 
     private static String correlationOf(String clientId) {
