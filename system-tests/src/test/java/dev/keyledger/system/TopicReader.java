@@ -13,10 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Reads the whole credential-events topic from the beginning, as a new downstream consumer would. */
@@ -27,6 +26,11 @@ final class TopicReader {
 
     /** Every record, in (partition, offset) order, once every one of {@code expectedIds} has arrived or time is up. */
     static List<PublishedEvent> readUntil(Collection<String> expectedIds, Duration timeout) {
+        return readUntil(expectedIds, 1, timeout);
+    }
+
+    /** Reads until each id was seen {@code copies} times (a republish delivers every event again), or the timeout. */
+    static List<PublishedEvent> readUntil(Collection<String> expectedIds, int copies, Duration timeout) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Topology.kafkaBootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
@@ -34,7 +38,8 @@ final class TopicReader {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<PublishedEvent> events = new ArrayList<>();
-        Set<String> missing = new HashSet<>(expectedIds);
+        Map<String, Integer> missing = new HashMap<>();
+        expectedIds.forEach(id -> missing.put(id, copies));
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
@@ -43,7 +48,7 @@ final class TopicReader {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                     PublishedEvent event = parse(record);
                     events.add(event);
-                    missing.remove(event.id());
+                    missing.computeIfPresent(event.id(), (id, left) -> left > 1 ? left - 1 : null);
                 }
             }
         }
