@@ -40,6 +40,8 @@ class ForwardedAddressTest {
         clientId = registered.text("clientId");
         secret = registered.text("clientSecret");
         keyledger.tokenFor(clientId, secret);
+        // The log is written behind the answer: a record still in flight here would satisfy a later test's wait.
+        waitUntil(() -> issuanceRecords() == 1, Duration.ofSeconds(5));
     }
 
     @Test
