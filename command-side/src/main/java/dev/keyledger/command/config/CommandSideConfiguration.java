@@ -1,5 +1,6 @@
 package dev.keyledger.command.config;
 
+import dev.keyledger.command.caching.CommittedAggregateCache;
 import dev.keyledger.command.lookup.CommandLookupProjector;
 import dev.keyledger.command.signingkey.SigningKeySettings;
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
@@ -8,6 +9,8 @@ import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.audit.AuditMetadata;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -58,6 +61,18 @@ public class CommandSideConfiguration {
     ConfigurerModule commandLookupsAreSubscribing() {
         return configurer -> configurer.eventProcessing()
                 .registerSubscribingEventProcessor(CommandLookupProjector.PROCESSING_GROUP);
+    }
+
+    /** A sequence number another writer took first is a conflict (409, or decided again), not a failure. */
+    @Bean
+    PersistenceExceptionResolver appendConflicts() {
+        return new AppendConflicts();
+    }
+
+    /** Clients stay in memory between commands, so a command does not read its client's events again. */
+    @Bean
+    Cache clientCache() {
+        return new CommittedAggregateCache();
     }
 
     @Bean

@@ -1,0 +1,2 @@
+/** Aggregates kept in memory between commands, holding only what committed (docs/DECISIONS.md, issue 16). */
+package dev.keyledger.command.caching;
