@@ -60,6 +60,9 @@ class JdbcSecretUsage implements SecretUsage {
     private <I> Map<I, Instant> usage(Collection<I> credentialIds, Function<I, String> value,
                                       Function<String, I> parse) {
         Map<I, Instant> usage = new HashMap<>();
+        if (credentialIds.isEmpty()) {
+            return usage; // most clients have no keys and no federated credentials: no round trip for them
+        }
         String[] ids = credentialIds.stream().map(value).toArray(String[]::new);
         jdbc.sql("SELECT secret_id, last_used_at FROM token_secret_usage WHERE secret_id = ANY(?)")
                 .param(ids)
