@@ -8,8 +8,6 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.postgresql.PGStatement;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -17,7 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -78,13 +75,9 @@ public class StoredEvents {
         Query query = query(criteria);
         exportConnections.inSlot(pool -> {
             Reader reader = new Reader(pool, new DataSourceTransactionManager(pool));
-            reader.readOnly().executeWithoutResult(status -> reader.streaming().query(connection -> {
-                PreparedStatement statement = connection.prepareStatement(query.sql());
-                // Binary results: a payload arrives as its bytes, not as hex text of twice the size to decode.
-                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                new ArgumentPreparedStatementSetter(query.params()).setValues(statement);
-                return statement;
-            }, (RowCallbackHandler) row -> sink.accept(storedRow(row))));
+            reader.readOnly().executeWithoutResult(status -> reader.streaming().query(
+                    BinaryResults.statement(query.sql(), query.params()),
+                    (RowCallbackHandler) row -> sink.accept(storedRow(row))));
         });
     }
 
