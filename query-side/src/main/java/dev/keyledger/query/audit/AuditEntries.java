@@ -8,9 +8,12 @@ import dev.keyledger.kernel.signingkey.SigningKeyStream;
 import dev.keyledger.query.eventstore.StoredEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns stored events into audit entries: wire names, bare role names, metadata, mapped payloads. The one mapping
@@ -20,6 +23,11 @@ public final class AuditEntries {
 
     /** The wire type of an event that has no wire name (a type newer than this code). */
     public static final String UNKNOWN_TYPE = "unknown";
+    private static final Pattern WORD_START = Pattern.compile("([a-z0-9])([A-Z])");
+    /** The few stored aggregate types, each converted once: a regular expression per event was an export's cost. */
+    private static final Map<String, String> AGGREGATE_TYPES = new ConcurrentHashMap<>();
+    private static final List<String> STREAM_PREFIXES =
+            List.of(RoleStream.PREFIX, SigningKeyStream.PREFIX, AuditKeyStream.PREFIX);
 
     private AuditEntries() {
     }
@@ -49,12 +57,13 @@ public final class AuditEntries {
         if (storedType == null) {
             return null;
         }
-        return storedType.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return AGGREGATE_TYPES.computeIfAbsent(storedType,
+                type -> WORD_START.matcher(type).replaceAll("$1-$2").toLowerCase(Locale.ROOT));
     }
 
     /** The stream id without its type prefix: a role's name, a signing or audit key's kid; client ids have none. */
     static String bareId(String aggregateId) {
-        for (String prefix : new String[]{RoleStream.PREFIX, SigningKeyStream.PREFIX, AuditKeyStream.PREFIX}) {
+        for (String prefix : STREAM_PREFIXES) {
             if (aggregateId.startsWith(prefix)) {
                 return aggregateId.substring(prefix.length());
             }

@@ -12,22 +12,24 @@ import java.util.function.Consumer;
 public class AuditTrail {
 
     private final StoredEvents events;
+    private final StoredAuditEntries entries;
 
-    AuditTrail(StoredEvents events) {
+    AuditTrail(StoredEvents events, StoredAuditEntries entries) {
         this.events = events;
+        this.entries = entries;
     }
 
     /** Every event of one stream, oldest first. */
     public List<AuditEntry> history(String storedAggregateId) {
-        return events.list(EventCriteria.ofAggregate(storedAggregateId)).stream().map(AuditEntries::of).toList();
+        return events.listRows(EventCriteria.ofAggregate(storedAggregateId)).stream().map(entries::of).toList();
     }
 
     /** Up to {@code limit} matching entries after the criteria's position. */
     public AuditPage page(EventCriteria criteria) {
         int limit = criteria.limit();
-        List<AuditEntry> items = events.list(new EventCriteria(criteria.payloadTypes(), criteria.aggregateIds(),
+        List<AuditEntry> items = events.listRows(new EventCriteria(criteria.payloadTypes(), criteria.aggregateIds(),
                         criteria.from(), criteria.to(), criteria.afterPosition(), limit + 1))
-                .stream().map(AuditEntries::of).toList();
+                .stream().map(entries::of).toList();
         if (items.size() <= limit) {
             return new AuditPage(items, null);
         }
@@ -37,6 +39,6 @@ public class AuditTrail {
 
     /** Every matching entry, handed to {@code sink} as it is read. */
     public void export(EventCriteria criteria, Consumer<AuditEntry> sink) {
-        events.export(criteria, stored -> sink.accept(AuditEntries.of(stored)));
+        events.export(criteria, row -> sink.accept(entries.of(row)));
     }
 }

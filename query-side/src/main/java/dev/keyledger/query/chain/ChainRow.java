@@ -1,6 +1,8 @@
 package dev.keyledger.query.chain;
 
+import dev.keyledger.query.eventstore.BinaryResults;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.util.function.Consumer;
 
@@ -18,17 +20,18 @@ record ChainRow(long position, byte[] link, StoredRow row) {
      * ({@code after}, {@code upTo}], in order, handing each position to {@code sink} as it is read.
      */
     static void walk(JdbcTemplate streaming, String table, long after, long upTo, Consumer<ChainRow> sink) {
-        streaming.query("SELECT c.global_index AS linked_at, c.link, e.globalindex, e.eventidentifier,"
-                + " e.aggregateidentifier, e.sequencenumber, e.type, e.payloadtype, e.payloadrevision, e.timestamp,"
-                + " e.payload, e.metadata"
+        streaming.query(BinaryResults.statement("SELECT c.global_index AS linked_at, c.link, e.globalindex,"
+                + " e.eventidentifier, e.aggregateidentifier, e.sequencenumber, e.type, e.payloadtype,"
+                + " e.payloadrevision, e.timestamp, e.payload, e.metadata"
                 + " FROM (SELECT * FROM " + table + " WHERE global_index > ? AND global_index <= ?) c"
                 + " FULL OUTER JOIN (SELECT * FROM domainevententry WHERE globalindex > ? AND globalindex <= ?) e"
-                + " ON e.globalindex = c.global_index ORDER BY coalesce(c.global_index, e.globalindex)", row -> {
+                + " ON e.globalindex = c.global_index ORDER BY coalesce(c.global_index, e.globalindex)",
+                after, upTo, after, upTo), (RowCallbackHandler) row -> {
                     boolean linked = row.getObject("linked_at") != null;
                     boolean present = row.getObject("globalindex") != null;
                     long position = linked ? row.getLong("linked_at") : row.getLong("globalindex");
                     sink.accept(new ChainRow(position, linked ? row.getBytes("link") : null,
                             present ? StoredRow.of(row) : null));
-                }, after, upTo, after, upTo);
+                });
     }
 }

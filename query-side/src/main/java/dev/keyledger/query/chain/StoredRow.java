@@ -1,6 +1,7 @@
 package dev.keyledger.query.chain;
 
 import dev.keyledger.kernel.audit.chain.ChainRule;
+import dev.keyledger.query.eventstore.StoredEventRow;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -22,6 +23,12 @@ record StoredRow(long globalIndex, String eventId, String aggregateId, long sequ
                 row.getString("aggregateidentifier"), row.getLong("sequencenumber"), row.getString("type"),
                 row.getString("payloadtype"), row.getString("payloadrevision"), row.getString("timestamp"),
                 row.getBytes("payload"), row.getBytes("metadata"));
+    }
+
+    /** The row as the event store's readers take it. */
+    StoredEventRow event() {
+        return new StoredEventRow(globalIndex, eventId, aggregateType, aggregateId, sequence, timestamp, payloadType,
+                payloadRevision, payload, metadata);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,8 +25,9 @@ import javax.sql.DataSource;
 
 /**
  * Reads events straight from Axon's {@code domainevententry} with filters Axon's own API does not offer (type,
- * aggregate, time range, position), then upcasts and deserializes them the way Axon does, so that the audit trail
- * and {@code ?asOf=} see every event in its current shape, as the projections do.
+ * aggregate, time range, position): either upcast and deserialized the way Axon does, so that {@code ?asOf=} sees
+ * every event in its current shape, as the projections do; or as stored, for the audit trail, which maps the stored
+ * form itself (docs/DECISIONS.md 117).
  */
 @Component
 public class StoredEvents {
@@ -65,14 +67,42 @@ public class StoredEvents {
     }
 
     /**
-     * Hands each matching event to {@code sink} as it is read, holding only a window of them in memory, on one of the
-     * export connections; when all are taken, throws {@link ExportsBusy} before reading anything.
+     * Hands each matching row to {@code sink} as it is read, as stored and not deserialized, holding only a window of
+     * them in memory, on one of the export connections; when all are taken, throws {@link ExportsBusy} before reading
+     * anything. For a reader that maps the stored form itself (the audit export, docs/DECISIONS.md 117).
      */
-    public void export(EventCriteria criteria, Consumer<StoredEvent> sink) {
-        exportConnections.inSlot(pool -> read(new Reader(pool, new DataSourceTransactionManager(pool)), criteria, sink));
+    public void export(EventCriteria criteria, Consumer<StoredEventRow> sink) {
+        Query query = query(criteria);
+        exportConnections.inSlot(pool -> {
+            Reader reader = new Reader(pool, new DataSourceTransactionManager(pool));
+            reader.readOnly().executeWithoutResult(status -> reader.streaming().query(
+                    BinaryResults.statement(query.sql(), query.params()),
+                    (RowCallbackHandler) row -> sink.accept(storedRow(row))));
+        });
+    }
+
+    /** The matching rows as stored, all in memory: for one stream or one page. */
+    public List<StoredEventRow> listRows(EventCriteria criteria) {
+        Query query = query(criteria);
+        return shared.readOnly().execute(status -> shared.streaming().query(query.sql(),
+                (row, n) -> storedRow(row), query.params()));
     }
 
     private void read(Reader reader, EventCriteria criteria, Consumer<StoredEvent> sink) {
+        Query query = query(criteria);
+        reader.readOnly().executeWithoutResult(status -> {
+            try (Stream<TrackedDomainEventData<byte[]>> rows =
+                         reader.streaming().queryForStream(query.sql(), (row, n) -> entry(row), query.params())) {
+                EventUtils.upcastAndDeserializeTrackedEvents(rows, axon.eventSerializer(), axon.upcasterChain())
+                        .forEach(message -> sink.accept(stored(message)));
+            }
+        });
+    }
+
+    private record Query(String sql, Object[] params) {
+    }
+
+    private static Query query(EventCriteria criteria) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM domainevententry WHERE globalindex > ?");
         params.add(criteria.afterPosition());
@@ -97,18 +127,19 @@ public class StoredEvents {
             sql.append(" LIMIT ?");
             params.add(criteria.limit());
         }
-        reader.readOnly().executeWithoutResult(status -> {
-            try (Stream<TrackedDomainEventData<byte[]>> rows =
-                         reader.streaming().queryForStream(sql.toString(), (row, n) -> entry(row), params.toArray())) {
-                EventUtils.upcastAndDeserializeTrackedEvents(rows, axon.eventSerializer(), axon.upcasterChain())
-                        .forEach(message -> sink.accept(stored(message)));
-            }
-        });
+        return new Query(sql.toString(), params.toArray());
     }
 
     private static StoredEvent stored(TrackedEventMessage<?> message) {
         long position = ((GlobalSequenceTrackingToken) message.trackingToken()).getGlobalIndex();
         return new StoredEvent(position, (DomainEventMessage<?>) message);
+    }
+
+    /** By position, in the order of {@link #COLUMNS}: no look-up of each column by its name on every row. */
+    private static StoredEventRow storedRow(ResultSet row) throws SQLException {
+        return new StoredEventRow(row.getLong(1), row.getString(5), row.getString(2), row.getString(3),
+                row.getLong(4), row.getString(6), row.getString(7), row.getString(8), row.getBytes(9),
+                row.getBytes(10));
     }
 
     private static TrackedDomainEventData<byte[]> entry(ResultSet row) throws SQLException {

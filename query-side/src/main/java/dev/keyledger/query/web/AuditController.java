@@ -157,6 +157,7 @@ class AuditController {
         NdjsonLines lines = new NdjsonLines(response.getOutputStream(), json);
         try {
             audit.export(criteria, lines::write);
+            lines.finish();
         } catch (RuntimeException e) {
             if (response.isCommitted()) {
                 throw new ExportInterrupted(lines.written(), e);

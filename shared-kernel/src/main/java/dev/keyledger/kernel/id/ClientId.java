@@ -5,15 +5,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.keyledger.kernel.random.RandomTokens;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A client's identifier: opaque and URL-safe. Generated ids are unguessable (see {@link RandomTokens});
  * ids chosen by an operator (the bootstrap admin) only need to be URL-safe.
  */
 public record ClientId(String value) {
-
-    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
 
     public ClientId {
         Objects.requireNonNull(value, "client id");
@@ -29,7 +26,7 @@ public record ClientId(String value) {
 
     /** Whether a client could have this id: checked before anything else looks at an id a caller presents. */
     public static boolean isValid(String value) {
-        return value != null && value.length() <= 128 && URL_SAFE.matcher(value).matches();
+        return value != null && IdSyntax.unreserved(value, 1, 128);
     }
 
     public static ClientId generate() {

@@ -5,16 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.keyledger.kernel.random.RandomTokens;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Names one public key of a client (for private_key_jwt), so that it can be removed and audited by a stable id. */
 public record ClientKeyId(String value) {
 
-    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public ClientKeyId {
         Objects.requireNonNull(value, "key id");
-        if (!URL_SAFE.matcher(value).matches()) {
+        if (!IdSyntax.base64Url(value, 1, 64)) {
             throw new IllegalArgumentException("a key id is 1-64 characters of A-Z a-z 0-9 _ -");
         }
     }

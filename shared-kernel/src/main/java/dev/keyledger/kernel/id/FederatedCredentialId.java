@@ -5,16 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.keyledger.kernel.random.RandomTokens;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Names one federated credential (a trusted workload identity) of a client, for removal, audit and the log. */
 public record FederatedCredentialId(String value) {
 
-    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public FederatedCredentialId {
         Objects.requireNonNull(value, "credential id");
-        if (!URL_SAFE.matcher(value).matches()) {
+        if (!IdSyntax.base64Url(value, 1, 64)) {
             throw new IllegalArgumentException("a credential id is 1-64 characters of A-Z a-z 0-9 _ -");
         }
     }

@@ -4,17 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** A role's name, which is also the role aggregate's identifier (a re-created role continues the same stream). */
 public record RoleName(String value) implements Comparable<RoleName> {
 
     public static final String RULE = "a role name matches [a-z0-9][a-z0-9._-]{0,63}";
-    private static final Pattern SYNTAX = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     public RoleName {
         Objects.requireNonNull(value, "role name");
-        if (!SYNTAX.matcher(value).matches()) {
+        if (!IdSyntax.lowerName(value, 64)) {
             throw new IllegalArgumentException(RULE);
         }
     }
@@ -25,7 +23,7 @@ public record RoleName(String value) implements Comparable<RoleName> {
     }
 
     public static boolean isValid(String value) {
-        return value != null && SYNTAX.matcher(value).matches();
+        return value != null && IdSyntax.lowerName(value, 64);
     }
 
     @JsonValue

@@ -5,16 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.keyledger.kernel.random.RandomTokens;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Names one secret of a client, so that it can be promoted, deleted and audited without revealing it. */
 public record SecretId(String value) {
 
-    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public SecretId {
         Objects.requireNonNull(value, "secret id");
-        if (!URL_SAFE.matcher(value).matches()) {
+        if (!IdSyntax.base64Url(value, 1, 64)) {
             throw new IllegalArgumentException("a secret id is 1-64 characters of A-Z a-z 0-9 _ -");
         }
     }

@@ -2,13 +2,13 @@ package dev.keyledger.kernel.secret;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.keyledger.kernel.id.IdSyntax;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The SHA-256 of a secret, unpadded base64url. Secrets carry 256 random bits, so a fast hash protects them as well
@@ -17,11 +17,9 @@ import java.util.regex.Pattern;
  */
 public record SecretHash(String sha256) {
 
-    private static final Pattern BASE64URL_SHA256 = Pattern.compile("[A-Za-z0-9_-]{43}");
-
     public SecretHash {
         Objects.requireNonNull(sha256, "secret hash");
-        if (!BASE64URL_SHA256.matcher(sha256).matches()) {
+        if (!IdSyntax.base64Url(sha256, 43, 43)) {
             throw new IllegalArgumentException("a secret hash is a SHA-256 digest in unpadded base64url");
         }
     }
