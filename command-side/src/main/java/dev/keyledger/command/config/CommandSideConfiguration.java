@@ -1,6 +1,5 @@
 package dev.keyledger.command.config;
 
-import dev.keyledger.command.caching.CommittedAggregateCache;
 import dev.keyledger.command.lookup.CommandLookupProjector;
 import dev.keyledger.command.signingkey.SigningKeySettings;
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
@@ -9,9 +8,9 @@ import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.audit.AuditMetadata;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -56,23 +55,26 @@ public class CommandSideConfiguration {
                 AuditMetadata.SOURCE_ADDRESS);
     }
 
-    /** Lookups are updated in the transaction that appends the events, so set-based rules never see stale data. */
+    /**
+     * Lookups are updated in the transaction that appends the events, so set-based rules never see stale data. A
+     * lookup that fails fails the command: Axon's default handler would log it and commit, and PostgreSQL, whose
+     * transaction the failed statement aborted, would roll back on that commit without the driver saying so; the
+     * caller would be told of a change that was never stored (docs/DECISIONS.md 116).
+     */
     @Bean
     ConfigurerModule commandLookupsAreSubscribing() {
         return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(CommandLookupProjector.PROCESSING_GROUP);
+                .registerSubscribingEventProcessor(CommandLookupProjector.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(CommandLookupProjector.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(CommandLookupProjector.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance());
     }
 
     /** A sequence number another writer took first is a conflict (409, or decided again), not a failure. */
     @Bean
     PersistenceExceptionResolver appendConflicts() {
         return new AppendConflicts();
-    }
-
-    /** Clients stay in memory between commands, so a command does not read its client's events again. */
-    @Bean
-    Cache clientCache() {
-        return new CommittedAggregateCache();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.command.refusal.NotFound;
 import dev.keyledger.command.refusal.StaleVersion;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /** The {@code outcome} label of {@code keyledger_commands_total}: a closed set, one per kind of answer. */
@@ -27,7 +28,8 @@ enum CommandOutcome {
 
     /** A refusal of the domain by its kind; a concurrent write to the same aggregate is a conflict, as the API says. */
     static CommandOutcome of(Throwable failure) {
-        if (failure instanceof Conflict || failure instanceof ConcurrencyException) {
+        if (failure instanceof Conflict || failure instanceof ConcurrencyException
+                || failure instanceof AggregateStreamCreationException) {
             return CONFLICT;
         }
         if (failure instanceof NotFound || failure instanceof AggregateNotFoundException) {

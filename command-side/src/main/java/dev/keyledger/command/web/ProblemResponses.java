@@ -9,6 +9,7 @@ import dev.keyledger.infrastructure.api.Problems;
 import dev.keyledger.infrastructure.postgres.DatabaseOutage;
 import dev.keyledger.kernel.role.RoleStream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,8 +91,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 : problem(HttpStatus.NOT_FOUND, "unknown-client", "there is no such client");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrent(ConcurrencyException e) {
+    /** Another writer appended first: to an existing stream, or the first event of a new one (a role's name). */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrent(Exception e) {
         return problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "another change to the same resource was applied at the same moment; read it again and retry");
     }
