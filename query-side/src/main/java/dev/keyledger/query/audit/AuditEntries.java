@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns stored events into audit entries: wire names, bare role names, metadata, mapped payloads. The one mapping
@@ -21,6 +23,9 @@ public final class AuditEntries {
     /** The wire type of an event that has no wire name (a type newer than this code). */
     public static final String UNKNOWN_TYPE = "unknown";
 
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Map<String, String> AGGREGATE_TYPES = new ConcurrentHashMap<>();
+
     private AuditEntries() {
     }
 
@@ -30,6 +35,20 @@ public final class AuditEntries {
 
     /** The entry of an event as a streaming processor hands it over, with the position of its tracking token. */
     public static AuditEntry of(DomainEventMessage<?> message, long globalPosition) {
+        return of(message, globalPosition, text(message.getMetaData(), AuditMetadata.ACTOR),
+                text(message.getMetaData(), AuditMetadata.CORRELATION_ID));
+    }
+
+    /**
+     * The entry without its actor and correlation id (both null), which live in the event's metadata: for the
+     * integration topic, whose CloudEvents carry neither, so that the metadata is never deserialized for it.
+     */
+    public static AuditEntry withoutMetadata(DomainEventMessage<?> message, long globalPosition) {
+        return of(message, globalPosition, null, null);
+    }
+
+    private static AuditEntry of(DomainEventMessage<?> message, long globalPosition, String actor,
+                                 String correlationId) {
         Object payload = message.getPayload();
         return new AuditEntry(
                 message.getIdentifier(),
@@ -39,17 +58,18 @@ public final class AuditEntries {
                 message.getSequenceNumber(),
                 WireNames.of(message.getPayloadType()).orElse(UNKNOWN_TYPE),
                 message.getTimestamp(),
-                text(message.getMetaData(), AuditMetadata.ACTOR),
-                text(message.getMetaData(), AuditMetadata.CORRELATION_ID),
+                actor,
+                correlationId,
                 payload == null ? Map.of() : AuditPayloads.of(payload).orElse(Map.of()));
     }
 
-    /** {@code Client} → {@code client}, {@code SigningKey} → {@code signing-key}. */
+    /** {@code Client} → {@code client}, {@code SigningKey} → {@code signing-key}; a handful of types, each once. */
     static String aggregateType(String storedType) {
         if (storedType == null) {
             return null;
         }
-        return storedType.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return AGGREGATE_TYPES.computeIfAbsent(storedType,
+                type -> CAMEL_HUMP.matcher(type).replaceAll("$1-$2").toLowerCase(Locale.ROOT));
     }
 
     /** The stream id without its type prefix: a role's name, a signing or audit key's kid; client ids have none. */
