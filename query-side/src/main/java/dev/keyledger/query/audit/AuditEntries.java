@@ -41,7 +41,8 @@ public final class AuditEntries {
 
     /**
      * The entry without its actor and correlation id (both null), which live in the event's metadata: for the
-     * integration topic, whose CloudEvents carry neither, so that the metadata is never deserialized for it.
+     * integration topic, whose CloudEvents carry neither. A republish reads events outside Axon's processors, so
+     * their metadata is then not deserialized at all.
      */
     public static AuditEntry withoutMetadata(DomainEventMessage<?> message, long globalPosition) {
         return of(message, globalPosition, null, null);
