@@ -1,5 +1,8 @@
 package dev.keyledger.standalone;
 
+import dev.keyledger.query.integration.KafkaPublisher;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import java.nio.file.Files;
@@ -18,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * The Kafka publisher against a real KRaft broker in the same JVM (so broker, service, PostgreSQL and consumer
  * share the cores): (a) latency from a command's HTTP acknowledgement to its CloudEvent being consumed from the
  * topic, one command every 20 ms; (b) the live publisher catching up with a backlog appended straight into the
- * store; (c) republishing the whole store.
+ * store; (c) republishing the whole store; (d) the live publisher alone catching up with a backlog appended while
+ * its processor was stopped.
  *
  * <p>Run: {@code scripts/bench KafkaPublishBenchmark [commands] [backlog events]} (defaults 500 and 20000).
  */
@@ -42,13 +46,16 @@ public final class KafkaPublishBenchmark {
             latency(admin, client, arrivals, commands, "measured", recorder);
 
             long before = arrivals.distinct();
+            ProcessCpu catchUpCpu = ProcessCpu.now(dataDir);
             long started = System.nanoTime();
             long appended = SyntheticEvents.append(keyledger, backlog);
             arrivals.await(() -> arrivals.distinct() >= before + appended);
             double catchUpSeconds = (System.nanoTime() - started) / 1e9;
+            catchUpCpu = ProcessCpu.now(dataDir).since(catchUpCpu);
 
             long stored = keyledger.eventCount();
             long records = arrivals.records();
+            ProcessCpu republishCpu = ProcessCpu.now(dataDir);
             AdminClient.Answer answer = admin.post("/api/v1/integration/kafka/republish", "{\"fromPosition\": 0}");
             if (answer.status() != 202) {
                 throw new IllegalStateException("republish answered " + answer);
@@ -60,6 +67,22 @@ public final class KafkaPublishBenchmark {
                     Instant.parse(done.text("finishedAt"))).toNanos() / 1e9;
             long republished = done.json().get("published").asLong();
             arrivals.await(() -> arrivals.records() >= records + republished);
+            republishCpu = ProcessCpu.now(dataDir).since(republishCpu);
+
+            // (d) the publisher alone: its processor stopped while the backlog is appended and the views catch up,
+            // then started again.
+            EventProcessor publisher = keyledger.bean(EventProcessingConfiguration.class)
+                    .eventProcessor(KafkaPublisher.PROCESSING_GROUP).orElseThrow();
+            publisher.shutDown();
+            long beforeBacklog = arrivals.distinct();
+            long waiting = SyntheticEvents.append(keyledger, backlog, "bench-backlog-role-");
+            ViewsProgress.await(keyledger);
+            ProcessCpu backlogCpu = ProcessCpu.now(dataDir);
+            long restarted = System.nanoTime();
+            publisher.start();
+            arrivals.await(() -> arrivals.distinct() >= beforeBacklog + waiting);
+            double backlogSeconds = (System.nanoTime() - restarted) / 1e9;
+            backlogCpu = ProcessCpu.now(dataDir).since(backlogCpu);
 
             System.out.printf(Locale.ROOT, "Keyledger Kafka publish benchmark: JDK %s (%s), %d cores, broker in the "
                             + "same JVM (spring-kafka-test KRaft)%n", Runtime.version(),
@@ -68,12 +91,26 @@ public final class KafkaPublishBenchmark {
                     PACE.toMillis());
             System.out.print(recorder.report());
             System.out.printf(Locale.ROOT, "(b) live publisher catching up with %d appended events: %.1f s, "
-                    + "%.0f events/s (append included)%n", appended, catchUpSeconds, appended / catchUpSeconds);
-            System.out.printf(Locale.ROOT, "(c) republish of the whole store, %d of %d events: %.1f s, %.0f events/s%n",
-                    republished, stored, republishSeconds, republished / republishSeconds);
+                    + "%.0f events/s (append included)%s%n", appended, catchUpSeconds, appended / catchUpSeconds,
+                    perEvent(catchUpCpu, appended));
+            System.out.printf(Locale.ROOT, "(c) republish of the whole store, %d of %d events: %.1f s, %.0f events/s%s%n",
+                    republished, stored, republishSeconds, republished / republishSeconds,
+                    perEvent(republishCpu, republished));
+            System.out.printf(Locale.ROOT, "(d) live publisher started with %d events waiting (start and segment "
+                    + "claims included): %.1f s, %.0f events/s%s%n", waiting, backlogSeconds, waiting / backlogSeconds,
+                    perEvent(backlogCpu, waiting));
         } finally {
             broker.destroy();
         }
+    }
+
+    /**
+     * The CPU the phase cost per event, which the neighbours on a shared machine do not change as they change the wall
+     * clock: this JVM (service, broker, consumer) and the embedded PostgreSQL.
+     */
+    private static String perEvent(ProcessCpu cpu, long events) {
+        return String.format(Locale.ROOT, "; CPU per event: JVM %.0f µs, PostgreSQL %.0f µs",
+                cpu.jvmNanos() / 1e3 / events, cpu.postgresNanos() / 1e3 / events);
     }
 
     /** Renames the client once per slot and waits for the renaming's event on the topic. */

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +103,56 @@ class KafkaPublisherTest {
                     audit.stream().allMatch(entry -> count(read, entry.get("eventId").asText()) >= 2));
             assertDelivered(audit, events);
             assertThat(events).allSatisfy(event -> assertThat(TopicReader.violations(event)).isEmpty());
+        }
+    }
+
+    @Test
+    void whenABacklogSpansManyBatchesAndPages_thenEveryEventArrivesInOrderLiveAndAgainWhenRepublished() {
+        String topic = newTopic();
+        // The default send timeout: thousands of events are acknowledged per batch here.
+        String[] properties = {"spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "keyledger.kafka.topic=" + topic, "keyledger.kafka.partitions=3"};
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, properties);
+             TopicReader reader = new TopicReader(broker.getBrokersAsString(), topic)) {
+            AdminClient admin = keyledger.admin();
+            // Several batches of the publisher (1,000 events) and pages of a republish (2,000), the last one partial.
+            SyntheticEvents.append(keyledger, 5_500);
+            Map<String, Long> sequences = keyledger.jdbc()
+                    .sql("SELECT eventidentifier, sequencenumber FROM domainevententry")
+                    .query((row, n) -> Map.entry(row.getString(1), row.getLong(2))).list().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            reader.readUntil("every stored event", read -> ids(read).containsAll(sequences.keySet()));
+
+            expect(202, admin.post("/api/v1/integration/kafka/republish", "{\"fromPosition\": 0}"));
+            Eventually.holds("the republish completes", () -> "COMPLETED".equals(
+                    admin.send("GET", "/api/v1/integration/kafka/republish", null).text("state")));
+            JsonNode finished = admin.send("GET", "/api/v1/integration/kafka/republish", null).json();
+            long upTo = finished.get("upToPosition").asLong();
+            List<String> republished = keyledger.jdbc()
+                    .sql("SELECT eventidentifier FROM domainevententry WHERE globalindex <= ?").param(upTo)
+                    .query(String.class).list();
+            assertThat(finished.get("published").asLong()).isEqualTo(republished.size());
+            List<TopicReader.Event> events = reader.readUntil("every republished event twice", read -> {
+                Map<String, Long> counts = read.stream()
+                        .collect(Collectors.groupingBy(TopicReader.Event::id, Collectors.counting()));
+                return republished.stream().allMatch(id -> counts.getOrDefault(id, 0L) >= 2);
+            });
+
+            // Per key, the first deliveries are in sequence order, and so are the second (the republished) ones.
+            Map<String, Integer> deliveries = new HashMap<>();
+            Map<String, List<Long>> first = new LinkedHashMap<>();
+            Map<String, List<Long>> second = new LinkedHashMap<>();
+            for (TopicReader.Event event : events) {
+                int delivery = deliveries.merge(event.id(), 1, Integer::sum);
+                Map<String, List<Long>> round = delivery == 1 ? first : delivery == 2 ? second : null;
+                if (round != null && sequences.containsKey(event.id())) {
+                    round.computeIfAbsent(event.key(), key -> new ArrayList<>()).add(sequences.get(event.id()));
+                }
+            }
+            assertThat(first.keySet()).hasSizeGreaterThan(1_000);
+            first.forEach((key, order) -> assertThat(order).as("first deliveries of " + key).isSorted());
+            second.forEach((key, order) -> assertThat(order).as("second deliveries of " + key).isSorted());
+            System.out.printf("Kafka publisher: %d records for %d stored events%n", events.size(), sequences.size());
         }
     }
 

@@ -39,10 +39,15 @@ final class SyntheticEvents {
 
     /** Appends about {@code events} events (some roles, then whole client lifecycles); returns how many. */
     static long append(RunningKeyledger keyledger, long events) {
+        return append(keyledger, events, "bench-role-");
+    }
+
+    /** The same, with roles named by {@code rolePrefix}: a second call in one store needs other role names. */
+    static long append(RunningKeyledger keyledger, long events, String rolePrefix) {
         EventStorageEngine engine = keyledger.bean(EventStorageEngine.class);
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         for (int r = 0; r < ROLES; r++) {
-            RoleName role = new RoleName("bench-role-" + r);
+            RoleName role = new RoleName(rolePrefix + r);
             batch.add(message("Role", RoleStream.idOf(role), 0,
                     new RoleCreated(role, null, Set.of(new Permission("bench:" + r)))));
         }
@@ -50,7 +55,7 @@ final class SyntheticEvents {
         long clients = Math.max(1, (events - ROLES) / PER_CLIENT);
         for (long c = 0; c < clients; c++) {
             ClientId id = ClientId.generate();
-            RoleName role = new RoleName("bench-role-" + (c % ROLES));
+            RoleName role = new RoleName(rolePrefix + (c % ROLES));
             HashedSecret first = secret();
             batch.add(message("Client", id.value(), 0, new ClientRegistered(id, "bench-" + c, null, Set.of(role),
                     3600, List.of(), first)));

@@ -38,6 +38,21 @@ public final class AuditEntries {
 
     /** The entry of an event as a streaming processor hands it over, with the position of its tracking token. */
     public static AuditEntry of(DomainEventMessage<?> message, long globalPosition) {
+        return of(message, globalPosition, text(message.getMetaData(), AuditMetadata.ACTOR),
+                text(message.getMetaData(), AuditMetadata.CORRELATION_ID));
+    }
+
+    /**
+     * The entry without its actor and correlation id (both null), which live in the event's metadata: for the
+     * integration topic, whose CloudEvents carry neither. A republish reads events outside Axon's processors, so
+     * their metadata is then not deserialized at all.
+     */
+    public static AuditEntry withoutMetadata(DomainEventMessage<?> message, long globalPosition) {
+        return of(message, globalPosition, null, null);
+    }
+
+    private static AuditEntry of(DomainEventMessage<?> message, long globalPosition, String actor,
+                                 String correlationId) {
         Object payload = message.getPayload();
         return new AuditEntry(
                 message.getIdentifier(),
@@ -47,12 +62,12 @@ public final class AuditEntries {
                 message.getSequenceNumber(),
                 WireNames.of(message.getPayloadType()).orElse(UNKNOWN_TYPE),
                 message.getTimestamp(),
-                text(message.getMetaData(), AuditMetadata.ACTOR),
-                text(message.getMetaData(), AuditMetadata.CORRELATION_ID),
+                actor,
+                correlationId,
                 payload == null ? Map.of() : AuditPayloads.of(payload).orElse(Map.of()));
     }
 
-    /** {@code Client} → {@code client}, {@code SigningKey} → {@code signing-key}. */
+    /** {@code Client} → {@code client}, {@code SigningKey} → {@code signing-key}; a handful of types, each once. */
     static String aggregateType(String storedType) {
         if (storedType == null) {
             return null;

@@ -1,7 +1,7 @@
 package dev.keyledger.query.integration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -30,10 +30,11 @@ public final class CloudEventMapper {
             "audit-key", "/keyledger/audit-keys");
 
     // Its own mapper, not the web layer's: the wire format must not change with the service's Jackson settings.
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectWriter JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+            .build()
+            .writerFor(CloudEvent.class);
 
     private CloudEventMapper() {
     }

@@ -35,7 +35,7 @@ public class KafkaPublisher {
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, TrackingToken token) {
         topic.ensureExists();
-        AuditEntry entry = AuditEntries.of(message, token.position().orElse(-1));
+        AuditEntry entry = AuditEntries.withoutMetadata(message, token.position().orElse(-1));
         Optional<CloudEvent> event = CloudEventMapper.of(entry);
         if (event.isEmpty()) {
             // A type newer than this code (a rolling upgrade): it has no wire name and no schema here. Skipping it

@@ -9,7 +9,9 @@ import java.time.Duration;
  * The publisher's settings ({@code keyledger.kafka.*}; the broker itself is {@code spring.kafka.bootstrap-servers}).
  *
  * @param topic             the integration topic (API.md §4)
- * @param batchSize         events per transaction of the publisher's processor
+ * @param batchSize         events per transaction of the publisher's processor: the most it sends before it waits
+ *                          for their acknowledgements and commits its token; live events come a few at a time,
+ *                          so this bounds catching up, not latency
  * @param sendTimeout       how long a batch waits for the broker's acknowledgements before it is retried; below
  *                          Axon's claim timeout (10 s), so a waiting node keeps its segment
  * @param partitions        of the topic, when Keyledger creates it
@@ -19,7 +21,7 @@ import java.time.Duration;
 @ConfigurationProperties("keyledger.kafka")
 public record KafkaSettings(
         @DefaultValue("keyledger.credential-events") String topic,
-        @DefaultValue("100") int batchSize,
+        @DefaultValue("1000") int batchSize,
         @DefaultValue("PT5S") Duration sendTimeout,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,

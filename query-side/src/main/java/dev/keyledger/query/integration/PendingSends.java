@@ -1,11 +1,6 @@
 package dev.keyledger.query.integration;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The sends of one batch of the publisher's processor. They go out at once, one after the other (the producer
@@ -16,11 +11,10 @@ final class PendingSends {
 
     private static final String RESOURCE = PendingSends.class.getName();
 
-    private final EventTopic topic;
-    private final List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>();
+    private final Acknowledgements sends;
 
     private PendingSends(EventTopic topic) {
-        this.topic = topic;
+        this.sends = new Acknowledgements(topic);
     }
 
     /** The batch's sends, created with its first event. */
@@ -28,14 +22,13 @@ final class PendingSends {
         UnitOfWork<?> batch = unitOfWork.root();
         return batch.getOrComputeResource(RESOURCE, key -> {
             PendingSends pending = new PendingSends(topic);
-            batch.onPrepareCommit(committing -> topic.awaitAll(pending.sends));
+            batch.onPrepareCommit(committing -> pending.sends.await());
             return pending;
         });
     }
 
     /** Sends one event, unless an earlier send of this batch already failed: then the batch fails now. */
     void send(CloudEvent event) {
-        topic.failFast(sends);
-        sends.add(topic.send(event));
+        sends.send(event);
     }
 }

@@ -4,27 +4,28 @@ import dev.keyledger.query.audit.AuditEntries;
 import dev.keyledger.query.eventstore.EventCriteria;
 import dev.keyledger.query.eventstore.StoredEvent;
 import dev.keyledger.query.eventstore.StoredEvents;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Publishes the store's history again, from a global position up to the head at the time of asking, for a new
  * consumer. It reads the store by pages and writes the same CloudEvents (same ids) as the live publisher, beside
  * it: the live processor's token is not touched, so live events keep flowing while history is sent. The job runs on
  * the node that was asked; its state is shared by every node through {@link RepublishJobs}.
+ *
+ * <p>One page is read and sent while the broker acknowledges the one before, so the reading, the mapping and the
+ * broker's work overlap; the job counts a page as published once all of it is acknowledged, and completes only when
+ * every page is.
  */
 public class Republisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Republisher.class);
-    private static final int PAGE = 500;
+    private static final int PAGE = 2_000;
 
     private final EventTopic topic;
     private final StoredEvents events;
@@ -59,6 +60,7 @@ public class Republisher implements AutoCloseable {
 
     private void run(RepublishStatus job) {
         long published = 0;
+        Acknowledgements inFlight = new Acknowledgements(topic);
         try {
             topic.ensureExists();
             long after = job.fromPosition() - 1;
@@ -68,10 +70,13 @@ public class Republisher implements AutoCloseable {
                     break;
                 }
                 after = page.get(page.size() - 1).globalPosition();
-                published += publish(page.stream().filter(event -> event.globalPosition() <= job.upToPosition())
-                        .toList());
+                Acknowledgements sent = send(page.stream()
+                        .filter(event -> event.globalPosition() <= job.upToPosition()).toList(), inFlight);
+                published += acknowledged(inFlight);
                 jobs.progressed(job.jobId(), published);
+                inFlight = sent;
             }
+            published += acknowledged(inFlight);
             if (Thread.currentThread().isInterrupted()) {
                 throw new KafkaUnavailable("stopped with the service");
             }
@@ -84,17 +89,26 @@ public class Republisher implements AutoCloseable {
         }
     }
 
-    /** Sends a page and waits for the broker's acknowledgements; answers how many were sent. */
-    private int publish(List<StoredEvent> page) {
-        List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>();
+    /**
+     * Hands a page to the producer without waiting for the broker; stops at once when a send of this page or of
+     * the previous one has already failed.
+     */
+    private Acknowledgements send(List<StoredEvent> page, Acknowledgements previous) {
+        Acknowledgements sends = new Acknowledgements(topic);
         for (StoredEvent stored : page) {
-            CloudEventMapper.of(AuditEntries.of(stored)).ifPresent(event -> {
-                topic.failFast(sends);
-                sends.add(topic.send(event));
-            });
+            CloudEventMapper.of(AuditEntries.withoutMetadata(stored.message(), stored.globalPosition()))
+                    .ifPresent(event -> {
+                        previous.failFast();
+                        sends.send(event);
+                    });
         }
-        topic.awaitAll(sends);
-        return sends.size();
+        return sends;
+    }
+
+    /** Waits for the broker's acknowledgements of a page; answers how many events they were. */
+    private static int acknowledged(Acknowledgements sends) {
+        sends.await();
+        return sends.count();
     }
 
     /** Stops a running job with the service: an operator asks again after the restart. */
