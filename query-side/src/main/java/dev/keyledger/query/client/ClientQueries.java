@@ -15,9 +15,11 @@ import java.util.Optional;
 public class ClientQueries {
 
     private final JdbcClient jdbc;
+    private final ClientCounts counts;
 
-    ClientQueries(JdbcClient jdbc) {
+    ClientQueries(JdbcClient jdbc, ClientCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     public Optional<StoredClient> find(ClientId clientId) {
@@ -60,12 +62,18 @@ public class ClientQueries {
             where.append(" AND name ILIKE ? ESCAPE '\\'");
             params.add("%" + likeEscaped(filter.nameContains()) + "%");
         }
-        long total = jdbc.sql("SELECT count(*) FROM query_client" + where).params(params).query(Long.class).single();
+        // A search is counted over the rows it matches (few, through the name's trigram index), anything else read
+        // from the kept counts.
+        long total = filter.nameContains() == null ? counts.of(filter.status(), filter.role())
+                : jdbc.sql("SELECT count(*) FROM query_client" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(request.size());
         pageParams.add(request.offset());
-        List<StoredClient> items = jdbc.sql("SELECT * FROM query_client" + where
-                        + " ORDER BY created_at, client_id LIMIT ? OFFSET ?")
+        // The rows skipped to reach a deep page are walked in the list-order index alone (when nothing is filtered),
+        // and only the page's rows read whole: skipping 400,000 whole rows took over a second.
+        List<StoredClient> items = jdbc.sql("SELECT c.* FROM query_client c JOIN (SELECT client_id, created_at"
+                        + " FROM query_client" + where + " ORDER BY created_at, client_id LIMIT ? OFFSET ?) page"
+                        + " USING (client_id) ORDER BY page.created_at, c.client_id")
                 .params(pageParams)
                 .query((row, n) -> ClientRows.stored(row))
                 .list();
