@@ -36,7 +36,8 @@ class ClientAuthRepository {
     private static final String COLUMNS = """
             client_id, status, primary_secret_id, primary_hash, primary_expires_at, secondary_secret_id,
             secondary_hash, secondary_expires_at, roles, permissions, access_token_ttl_seconds, allowed_audiences,
-            version, revision, keys::text, federated_credentials::text""";
+            version, revision, keys::text, federated_credentials::text, roles::text AS roles_text,
+            permissions::text AS permissions_text, allowed_audiences::text AS allowed_audiences_text""";
 
     /**
      * Rows fetched per round trip: the first read takes the whole view, a million rows and more, which the driver
@@ -76,7 +77,7 @@ class ClientAuthRepository {
 
     /**
      * One row as the cache keeps it. The roles, permissions and audiences of a million clients are a few dozen
-     * distinct sets: each is held once ({@link SharedValues}), not once per client.
+     * distinct sets: each is decoded and held once ({@link SharedValues}), not once per client.
      */
     private ClientAuthEntry row(ResultSet rs) throws SQLException {
         return new ClientAuthEntry(
@@ -84,10 +85,12 @@ class ClientAuthRepository {
                 ClientStatus.valueOf(rs.getString("status")),
                 secret(rs, "primary", SecretSlot.PRIMARY),
                 rs.getString("secondary_secret_id") == null ? null : secret(rs, "secondary", SecretSlot.SECONDARY),
-                shared.of(List.copyOf(strings(rs.getArray("roles")))),
-                shared.of(Set.copyOf(strings(rs.getArray("permissions")))),
+                shared.read("roles", rs.getString("roles_text"), () -> List.copyOf(strings(rs.getArray("roles")))),
+                shared.read("permissions", rs.getString("permissions_text"),
+                        () -> Set.copyOf(strings(rs.getArray("permissions")))),
                 rs.getInt("access_token_ttl_seconds"),
-                shared.of(Set.copyOf(strings(rs.getArray("allowed_audiences")))),
+                shared.read("allowed_audiences", rs.getString("allowed_audiences_text"),
+                        () -> Set.copyOf(strings(rs.getArray("allowed_audiences")))),
                 rs.getLong("version"),
                 rs.getLong("revision"),
                 keys(rs.getString("keys")),

@@ -1,5 +1,6 @@
 package dev.keyledger.token.authentication;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,30 @@ final class SharedValues {
     static final int BOUND = 10_000;
 
     private final Map<Object, Object> values = new ConcurrentHashMap<>();
+
+    /**
+     * The value read before from an equal text of the same column, or the one {@code read} reads now: a million rows
+     * hold a few dozen distinct arrays, and decoding each row's took a fifth of a node's start (docs/DECISIONS.md 230).
+     */
+    @SuppressWarnings("unchecked")
+    <T> T read(String column, String text, SqlRead<T> read) throws SQLException {
+        ColumnText key = new ColumnText(column, text);
+        Object earlier = values.get(key);
+        if (earlier != null) {
+            return (T) earlier;
+        }
+        T value = of(read.value());
+        values.put(key, value);
+        return value;
+    }
+
+    /** Reads a value from the current row. */
+    interface SqlRead<T> {
+        T value() throws SQLException;
+    }
+
+    private record ColumnText(String column, String text) {
+    }
 
     /** The instance equal to {@code value} handed out before, or {@code value} itself. */
     @SuppressWarnings("unchecked")

@@ -21,6 +21,18 @@ class SharedValuesTest {
     }
 
     @Test
+    void aColumnTextIsDecodedOnceAndTheSameTextOfAnotherColumnOnItsOwn() throws Exception {
+        List<String> roles = shared.read("roles", "{orders}", () -> List.of("orders"));
+
+        List<String> again = shared.read("roles", "{orders}", () -> {
+            throw new AssertionError("decoded twice");
+        });
+
+        assertThat(again).isSameAs(roles);
+        assertThat(shared.read("permissions", "{orders}", () -> Set.of("orders"))).isEqualTo(Set.of("orders"));
+    }
+
+    @Test
     void pastItsBoundItForgetsWhatItHeldAndStillAnswersEqualValues() {
         List<String> early = shared.of(List.of("role-0"));
         for (int i = 1; i <= SharedValues.BOUND; i++) {
