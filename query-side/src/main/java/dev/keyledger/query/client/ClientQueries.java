@@ -62,13 +62,13 @@ public class ClientQueries {
             where.append(" AND name ILIKE ? ESCAPE '\\'");
             params.add("%" + likeEscaped(filter.nameContains()) + "%");
         }
-        // A search is counted over the rows it matches (few, through the name's trigram index), anything else read
-        // from the kept counts.
-        long total = filter.nameContains() == null ? counts.of(filter.status(), filter.role())
-                : jdbc.sql("SELECT count(*) FROM query_client" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(request.size());
         pageParams.add(request.offset());
+        if (filter.nameContains() != null) {
+            return search(where.toString(), params, pageParams, request);
+        }
+        long total = counts.of(filter.status(), filter.role());
         // The rows skipped to reach a deep page are walked in the list-order index alone (when nothing is filtered),
         // and only the page's rows read whole: skipping 400,000 whole rows took over a second.
         List<StoredClient> items = jdbc.sql("SELECT c.* FROM query_client c JOIN (SELECT client_id, created_at"
@@ -77,6 +77,27 @@ public class ClientQueries {
                 .params(pageParams)
                 .query((row, n) -> ClientRows.stored(row))
                 .list();
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    /**
+     * A search finds its matches through the name's trigram index once, for the page and its total alike: the index
+     * scan is most of its cost (docs/DECISIONS.md 231). A page past the last match has no row to carry the total, which
+     * is then counted on its own.
+     */
+    private Page<StoredClient> search(String where, List<Object> params, List<Object> pageParams, PageRequest request) {
+        List<Long> matched = new ArrayList<>();
+        List<StoredClient> items = jdbc.sql("SELECT *, count(*) OVER () AS matched FROM query_client" + where
+                        + " ORDER BY created_at, client_id LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query((row, n) -> {
+                    matched.add(row.getLong("matched"));
+                    return ClientRows.stored(row);
+                })
+                .list();
+        long total = matched.isEmpty()
+                ? jdbc.sql("SELECT count(*) FROM query_client" + where).params(params).query(Long.class).single()
+                : matched.get(0);
         return new Page<>(items, request.page(), request.size(), total);
     }
 
