@@ -43,9 +43,12 @@ KEYLEDGER_JAR=${KEYLEDGER_JAR:-standalone/target/keyledger.jar}
 TOKEN_NODE_JAR=${TOKEN_NODE_JAR:-$(ls token-endpoint/target/token-endpoint-*-service.jar | head -1)}
 
 now_ms() { date +%s%3N; }
+# CPU seconds a process has used: its start's cost, which other work on the machine does not inflate as it does the
+# wall-clock time.
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 measure() { # store-folder clients
-  local store=$1 clients=$2 started ready first heap entries admin hot t line out
+  local store=$1 clients=$2 started ready ready_cpu first heap entries admin hot t line out
   started=$(now_ms)
   "$JAVA" ${JVM_OPTS:-} -jar "$KEYLEDGER_JAR" --server.port=$PORT --management.server.port=$((PORT + 100)) \
     --keyledger.data-dir="$store" --keyledger.bootstrap.client-id=$ADMIN_ID \
@@ -55,13 +58,13 @@ measure() { # store-folder clients
     kill -0 $pid 2>/dev/null || { echo "the service ended; see $store.log" >&2; exit 1; }
     sleep 0.1
   done
-  ready=$(( $(now_ms) - started ))
+  ready=$(( $(now_ms) - started )) ready_cpu=$(cpu_s $pid)
   admin=$(token_of "http://127.0.0.1:$PORT/oauth2/token" $ADMIN_ID $ADMIN_SECRET)
   first=$(( $(now_ms) - started ))
   "$JCMD" $pid GC.run >/dev/null
   heap=$("$JCMD" $pid GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+')
   entries=$("$JCMD" $pid GC.class_histogram | awk '/authentication.ClientAuthEntry$/ {print $2}')
-  echo "$clients clients: ready ${ready} ms (first token ${first} ms), heap after full GC $((heap / 1024)) MiB" \
+  echo "$clients clients: ready ${ready} ms, ${ready_cpu} s of CPU (first token ${first} ms), heap after full GC $((heap / 1024)) MiB" \
     "(ClientAuthEntry instances: ${entries:-?}); load:$(uptime | sed 's/.*load average://')"
 
   read -r bench_id bench_secret <<< "$(bench_client "http://127.0.0.1:$PORT" "$admin")"
@@ -89,7 +92,7 @@ measure() { # store-folder clients
 # The token-endpoint module's own jar, as scripts/topology starts it (-Xmx512m), on the running standalone's
 # PostgreSQL: its time to ready and its heap after a full GC, the client auth view being nearly all of it.
 token_node() { # store-folder clients
-  local store=$1 clients=$2 started ready heap pg_port node
+  local store=$1 clients=$2 started ready ready_cpu heap pg_port node
   pg_port=$(ps -eo args | grep "postgres -D $store/postgres" | grep -v grep | grep -oE -- '-p [0-9]+' | head -1 | cut -d' ' -f2)
   started=$(now_ms)
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" SPRING_DATASOURCE_USERNAME=postgres \
@@ -103,10 +106,10 @@ token_node() { # store-folder clients
     kill -0 $node 2>/dev/null || { echo "$clients clients: the token node ended; see $store-token-node.log"; return; }
     sleep 0.1
   done
-  ready=$(( $(now_ms) - started ))
+  ready=$(( $(now_ms) - started )) ready_cpu=$(cpu_s $node)
   "$JCMD" $node GC.run >/dev/null
   heap=$("$JCMD" $node GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+')
-  echo "$clients clients: token-endpoint jar (-Xmx512m) ready ${ready} ms, heap after full GC $((heap / 1024)) MiB;" \
+  echo "$clients clients: token-endpoint jar (-Xmx512m) ready ${ready} ms, ${ready_cpu} s of CPU, heap after full GC $((heap / 1024)) MiB;" \
     "load:$(uptime | sed 's/.*load average://')"
   kill $node; wait $node 2>/dev/null || true
 }
