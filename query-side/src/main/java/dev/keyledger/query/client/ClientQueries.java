@@ -82,8 +82,8 @@ public class ClientQueries {
 
     /**
      * A search finds its matches through the name's trigram index once, for the page and its total alike: the index
-     * scan is most of its cost (docs/DECISIONS.md 231). A page past the last match has no row to carry the total, which
-     * is then counted on its own.
+     * scan is most of its cost (docs/DECISIONS.md 231). An empty first page means no match; a page past the last match
+     * has no row to carry the total, which is then counted on its own.
      */
     private Page<StoredClient> search(String where, List<Object> params, List<Object> pageParams, PageRequest request) {
         List<Long> matched = new ArrayList<>();
@@ -95,9 +95,8 @@ public class ClientQueries {
                     return ClientRows.stored(row);
                 })
                 .list();
-        long total = matched.isEmpty()
-                ? jdbc.sql("SELECT count(*) FROM query_client" + where).params(params).query(Long.class).single()
-                : matched.get(0);
+        long total = !matched.isEmpty() ? matched.get(0) : request.offset() == 0 ? 0
+                : jdbc.sql("SELECT count(*) FROM query_client" + where).params(params).query(Long.class).single();
         return new Page<>(items, request.page(), request.size(), total);
     }
 
