@@ -94,6 +94,9 @@ class QueryApiTest {
         assertThat(byName.get("size").asInt()).isEqualTo(2);
         assertThat(byName.get("items")).hasSize(2);
         assertThat(byName.at("/items/0/clientId").asText()).isEqualTo(ids.get(2));
+        JsonNode pastTheEnd = get("/api/v1/clients?q=" + lister + "-&size=2&page=3").json();
+        assertThat(pastTheEnd.get("items")).isEmpty();
+        assertThat(pastTheEnd.get("total").asInt()).isEqualTo(5);
         JsonNode active = get("/api/v1/clients?q=" + lister.toLowerCase(Locale.ROOT) + "-&status=DISABLED").json();
         assertThat(active.get("total").asInt()).isEqualTo(1);
         // "_" is a literal, not a wildcard.

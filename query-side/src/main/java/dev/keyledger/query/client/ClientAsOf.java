@@ -18,13 +18,16 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * A client as it was at a past instant, rebuilt from the event store rather than the view: its events up to and
- * including that instant, and the permissions its roles had then. Time stamps are compared at the precision
+ * including that instant (from a snapshot on, for a long stream: {@link ClientSnapshots}), and the permissions its
+ * roles had then. Time stamps are compared at the precision
  * stored (milliseconds), so an instant given with more digits includes every event of its millisecond and before.
  */
 @Component
@@ -32,23 +35,37 @@ public class ClientAsOf {
 
     private final StoredEvents events;
     private final ClientViews views;
+    private final ClientSnapshots snapshots;
 
-    ClientAsOf(StoredEvents events, ClientViews views) {
+    ClientAsOf(StoredEvents events, ClientViews views, ClientSnapshots snapshots) {
         this.events = events;
         this.views = views;
+        this.snapshots = snapshots;
     }
 
-    /** Empty if the client did not exist at that instant. */
+    /**
+     * Empty if the client did not exist at that instant. Starts from the latest snapshot of the stream that the
+     * instant covers, folds on from there, and keeps the snapshots it passes that were not kept yet.
+     */
     public Optional<ClientView> at(ClientId clientId, Instant instant) {
-        ClientState client = null;
-        for (StoredEvent stored : events.list(EventCriteria.ofAggregate(clientId.value()))) {
+        Optional<ClientSnapshot> start = snapshots.latestAt(clientId.value(), instant);
+        ClientState client = start.map(ClientSnapshot::state).orElse(null);
+        Instant through = start.map(ClientSnapshot::through).orElse(Instant.MIN);
+        List<ClientSnapshot> passed = new ArrayList<>();
+        for (StoredEvent stored : events.stream(clientId.value(), start.map(ClientSnapshot::sequence).orElse(-1L))) {
             DomainEventMessage<?> message = stored.message();
-            if (message.getTimestamp().isAfter(instant)) {
+            Instant timestamp = message.getTimestamp();
+            if (timestamp.isAfter(instant)) {
                 break;
             }
             client = ClientFold.apply(client, (ClientEvent) message.getPayload(), message.getSequenceNumber(),
-                    message.getTimestamp());
+                    timestamp);
+            through = timestamp.isAfter(through) ? timestamp : through;
+            if (snapshots.due(message.getSequenceNumber())) {
+                passed.add(new ClientSnapshot(message.getSequenceNumber(), through, client));
+            }
         }
+        snapshots.save(clientId.value(), passed);
         if (client == null) {
             return Optional.empty();
         }

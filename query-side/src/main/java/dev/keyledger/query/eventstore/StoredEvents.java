@@ -62,7 +62,20 @@ public class StoredEvents {
     /** The matching events, all in memory: for one stream or one page. */
     public List<StoredEvent> list(EventCriteria criteria) {
         List<StoredEvent> events = new ArrayList<>();
-        read(shared, criteria, events::add);
+        read(shared, query(criteria), events::add);
+        return events;
+    }
+
+    /**
+     * One stream's events with a sequence number above {@code afterSequence}, in order, all in memory. Asked by the
+     * stream's own key and in its own order, which the unique index on both answers alone, with no sort and whatever
+     * the parameters (docs/DECISIONS.md 123).
+     */
+    public List<StoredEvent> stream(String aggregateId, long afterSequence) {
+        List<StoredEvent> events = new ArrayList<>();
+        read(shared, new Query("SELECT " + COLUMNS + " FROM domainevententry"
+                + " WHERE aggregateidentifier = ? AND sequencenumber > ? ORDER BY sequencenumber",
+                new Object[] {aggregateId, afterSequence}), events::add);
         return events;
     }
 
@@ -88,8 +101,7 @@ public class StoredEvents {
                 (row, n) -> storedRow(row), query.params()));
     }
 
-    private void read(Reader reader, EventCriteria criteria, Consumer<StoredEvent> sink) {
-        Query query = query(criteria);
+    private void read(Reader reader, Query query, Consumer<StoredEvent> sink) {
         reader.readOnly().executeWithoutResult(status -> {
             try (Stream<TrackedDomainEventData<byte[]>> rows =
                          reader.streaming().queryForStream(query.sql(), (row, n) -> entry(row), query.params())) {

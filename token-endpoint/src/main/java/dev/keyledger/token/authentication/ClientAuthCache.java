@@ -64,18 +64,13 @@ public class ClientAuthCache implements SmartInitializingSingleton {
     @Scheduled(fixedDelayString = "${keyledger.token.auth-view-poll:PT0.25S}")
     public synchronized void refresh() {
         long started = System.nanoTime();
-        ClientAuthChanges changes;
         try {
-            changes = repository.changedSince(horizon);
+            horizon = repository.changedSince(horizon, entry -> entries.merge(entry.clientId(), entry,
+                    (cached, fresh) -> fresh.revision() > cached.revision() ? fresh : cached));
         } catch (DataAccessException e) {
             LOG.warn("client auth view not readable yet, keeping the cached view: {}", e.getMessage());
             return;
         }
-        for (ClientAuthEntry entry : changes.rows()) {
-            entries.merge(entry.clientId(), entry,
-                    (cached, fresh) -> fresh.revision() > cached.revision() ? fresh : cached);
-        }
-        horizon = changes.nextHorizon();
         lastReadAt = started;
         loaded = true;
     }

@@ -7,8 +7,8 @@ import dev.keyledger.infrastructure.jwk.InvalidJwk;
 import dev.keyledger.infrastructure.jwk.PublicJwk;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.secret.SecretSlot;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the client auth view. The table belongs to the query side, which keeps it from the events; the token
@@ -35,57 +36,79 @@ class ClientAuthRepository {
     private static final String COLUMNS = """
             client_id, status, primary_secret_id, primary_hash, primary_expires_at, secondary_secret_id,
             secondary_hash, secondary_expires_at, roles, permissions, access_token_ttl_seconds, allowed_audiences,
-            version, revision, keys::text, federated_credentials::text""";
+            version, revision, keys::text, federated_credentials::text, roles::text AS roles_text,
+            permissions::text AS permissions_text, allowed_audiences::text AS allowed_audiences_text""";
 
-    private final JdbcClient jdbc;
+    /**
+     * Rows fetched per round trip: the first read takes the whole view, a million rows and more, which the driver
+     * would otherwise hold in memory all at once, next to the cache it fills (docs/DECISIONS.md 121).
+     */
+    private static final int FETCH_SIZE = 2_000;
+
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate oneSnapshot;
+    private final SharedValues shared = new SharedValues();
 
-    ClientAuthRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+    ClientAuthRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = new JdbcTemplate();
+        this.jdbc.setDataSource(jdbc == null ? null : jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH_SIZE);
         this.oneSnapshot = new TransactionTemplate(transactions);
         this.oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.oneSnapshot.setReadOnly(true);
     }
 
     /**
-     * The rows written by transactions with an id at or above {@code horizon}, oldest change first, and the horizon
-     * of the next read, both in one snapshot (repeatable read takes it at the first statement). The view's trigger
-     * stamps every write with its transaction's id (query-side migration V4).
+     * Hands {@code into} the rows written by transactions with an id at or above {@code horizon}, oldest change
+     * first, as they are read, and returns the horizon of the next read, all in one snapshot (repeatable read takes
+     * it at the first statement). The view's trigger stamps every write with its transaction's id (query-side
+     * migration V4). A read that fails part way has handed over some rows: they are newer than the cache's, or
+     * equal, so the cache may keep them and read them again from the same horizon.
      */
-    ClientAuthChanges changedSince(long horizon) {
-        return oneSnapshot.execute(status -> {
-            long nextHorizon = jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-                    .query(Long.class).single();
-            List<ClientAuthEntry> rows = jdbc.sql("SELECT " + COLUMNS
-                            + " FROM query_client_auth WHERE written_by >= ?::text::xid8 ORDER BY revision")
-                    .param(horizon)
-                    .query(ROW)
-                    .list();
-            return new ClientAuthChanges(rows, nextHorizon);
+    long changedSince(long horizon, Consumer<ClientAuthEntry> into) {
+        Long nextHorizon = oneSnapshot.execute(status -> {
+            long next = jdbc.queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", Long.class);
+            jdbc.query("SELECT " + COLUMNS + " FROM query_client_auth WHERE written_by >= ?::text::xid8 ORDER BY revision",
+                    (RowCallbackHandler) rs -> into.accept(row(rs)), horizon);
+            return next;
         });
+        return nextHorizon;
     }
 
-    private static final RowMapper<ClientAuthEntry> ROW = (rs, row) -> new ClientAuthEntry(
-            rs.getString("client_id"),
-            ClientStatus.valueOf(rs.getString("status")),
-            secret(rs, "primary", SecretSlot.PRIMARY),
-            rs.getString("secondary_secret_id") == null ? null : secret(rs, "secondary", SecretSlot.SECONDARY),
-            List.copyOf(strings(rs.getArray("roles"))),
-            Set.copyOf(strings(rs.getArray("permissions"))),
-            rs.getInt("access_token_ttl_seconds"),
-            Set.copyOf(strings(rs.getArray("allowed_audiences"))),
-            rs.getLong("version"),
-            rs.getLong("revision"),
-            keys(rs.getString("keys")),
-            federated(rs.getString("federated_credentials")));
+    /**
+     * One row as the cache keeps it. The roles, permissions and audiences of a million clients are a few dozen
+     * distinct sets: each is decoded and held once ({@link SharedValues}), not once per client.
+     */
+    private ClientAuthEntry row(ResultSet rs) throws SQLException {
+        return new ClientAuthEntry(
+                rs.getString("client_id"),
+                ClientStatus.valueOf(rs.getString("status")),
+                secret(rs, "primary", SecretSlot.PRIMARY),
+                rs.getString("secondary_secret_id") == null ? null : secret(rs, "secondary", SecretSlot.SECONDARY),
+                shared.read("roles", rs.getString("roles_text"), () -> List.copyOf(strings(rs.getArray("roles")))),
+                shared.read("permissions", rs.getString("permissions_text"),
+                        () -> Set.copyOf(strings(rs.getArray("permissions")))),
+                rs.getInt("access_token_ttl_seconds"),
+                shared.read("allowed_audiences", rs.getString("allowed_audiences_text"),
+                        () -> Set.copyOf(strings(rs.getArray("allowed_audiences")))),
+                rs.getLong("version"),
+                rs.getLong("revision"),
+                keys(rs.getString("keys")),
+                federated(rs.getString("federated_credentials")));
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The keys and trust rules of nearly every client: none, not worth a JSON parse each. */
+    private static final String NONE = "[]";
 
     /**
      * The query side's JSON array of keys ({@code ClientKeyColumn}), each key read with the same rules that admitted
      * it. One that no longer passes them (a rule tightened since) is left out: it cannot authenticate.
      */
     private static List<StoredKey> keys(String json) {
+        if (NONE.equals(json)) {
+            return List.of();
+        }
         List<StoredKey> keys = new ArrayList<>();
         try {
             for (JsonNode row : JSON.readTree(json)) {
@@ -106,6 +129,9 @@ class ClientAuthRepository {
 
     /** The query side's JSON array of trust rules ({@code FederatedCredentialColumn}). */
     private static List<FederatedRule> federated(String json) {
+        if (NONE.equals(json)) {
+            return List.of();
+        }
         List<FederatedRule> rules = new ArrayList<>();
         try {
             for (JsonNode row : JSON.readTree(json)) {

@@ -2,6 +2,7 @@ package dev.keyledger.token.authentication;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The client auth view without PostgreSQL: the rows a test puts in, handed to the real {@link ClientAuthCache} on
@@ -28,7 +29,8 @@ public final class InMemoryClientAuthView extends ClientAuthRepository {
     }
 
     @Override
-    ClientAuthChanges changedSince(long horizon) {
-        return new ClientAuthChanges(List.copyOf(rows), horizon + 1);
+    long changedSince(long horizon, Consumer<ClientAuthEntry> into) {
+        rows.forEach(into);
+        return horizon + 1;
     }
 }
