@@ -30,6 +30,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,6 +59,8 @@ class RandomizedReplayTest {
     private static final Map<String, String> METADATA = Map.of(AuditMetadata.ACTOR, "randomized-replay-test",
             AuditMetadata.CORRELATION_ID, "randomized-replay", AuditMetadata.SOURCE_ADDRESS, "127.0.0.1");
 
+    private static final Duration HISTORY_PROJECTED = Duration.ofMinutes(3);
+
     private final long seed = System.nanoTime();
     private final Random random = new Random(seed);
     private final List<RoleName> roleNames = new ArrayList<>();
@@ -70,16 +73,16 @@ class RandomizedReplayTest {
         for (int r = 0; r < 5; r++) {
             roleNames.add(new RoleName(UniqueNames.unique("random-role-" + r)));
         }
-        while (history.size() < 3_000) {
+        while (history.size() < 2_000) {
             nextEvent();
         }
         EventStorageEngine engine = keyledger.bean(EventStorageEngine.class);
         for (int from = 0; from < history.size(); ) {
-            int to = Math.min(history.size(), from + 1 + random.nextInt(300));
+            int to = Math.min(history.size(), from + 1 + random.nextInt(200));
             engine.appendEvents(history.subList(from, to));
             from = to;
         }
-        Eventually.holds("views caught up", () -> ViewsProgress.caughtUp(keyledger));
+        Eventually.holds("views caught up", HISTORY_PROJECTED, () -> ViewsProgress.caughtUp(keyledger));
         assertThat(clientRows(keyledger)).as("live projection, seed %d", seed).isEqualTo(expectedClientRows());
         assertThat(authRows(keyledger, false)).as("auth view, seed %d", seed).isEqualTo(expectedClientRows());
         String clientView = table(keyledger, "query_client", "client_id");
@@ -87,7 +90,7 @@ class RandomizedReplayTest {
         String authView = authRows(keyledger, true);
 
         assertThat(keyledger.admin().post("/api/v1/projections/query-views/replay", null).status()).isEqualTo(202);
-        Eventually.holds("replay finished", () -> ViewsProgress.caughtUp(keyledger));
+        Eventually.holds("replay finished", HISTORY_PROJECTED, () -> ViewsProgress.caughtUp(keyledger));
 
         assertThat(clientRows(keyledger)).as("replayed, seed %d", seed).isEqualTo(expectedClientRows());
         assertThat(table(keyledger, "query_client", "client_id")).as("seed %d", seed).isEqualTo(clientView);
