@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The views' projection against an oracle, over a randomized history: clients and roles interleaved the way batches
  * of the views' processor mix them (a client registered with a role not created yet, roles replaced and deleted
  * and re-created while their holders change), appended straight into the event store in chunks of random size. About
- * a hundred clients share the history's events, so that a batch often holds several events of one client.
+ * a hundred clients share the history's events, about twenty each.
  * Each client's row must hold the kernel's fold of its stream and the effective permissions of the roles as they
  * end, once projected live and again after a replay; the replay rebuilds both views row for row and leaves the
  * client auth view as it was.
