@@ -101,9 +101,9 @@ class RandomizedReplayTest {
 
     private void nextEvent() {
         int dice = random.nextInt(100);
-        if (dice < 6 || clients.isEmpty()) {
+        if (dice < 6) {
             roleEvent(roleNames.get(random.nextInt(roleNames.size())));
-        } else if (dice < 11) {
+        } else if (dice < 11 || clients.isEmpty()) {
             ClientId id = ClientId.generate();
             client(id, new ClientRegistered(id, "random", null, someRoles(), 900, List.of(), secret()));
         } else {
