@@ -48,8 +48,9 @@ public class ClientViewStore {
                 federated_credentials = EXCLUDED.federated_credentials,
                 version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
             WHERE query_client.version < EXCLUDED.version""".formatted(EffectivePermissions.OF_ROLES_PARAMETER);
+    /** {@code @>} rather than {@code = ANY}: only containment can use the GIN index on {@code roles}. */
     private static final String RECOMPUTE = "UPDATE query_client SET permissions = "
-            + EffectivePermissions.OF_ROLES_COLUMN + " WHERE ? = ANY(roles)";
+            + EffectivePermissions.OF_ROLES_COLUMN + " WHERE roles @> ARRAY[CAST(? AS text)]";
 
     private final JdbcTemplate batches;
     private final JdbcClient jdbc;
