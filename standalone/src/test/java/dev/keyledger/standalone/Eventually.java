@@ -12,10 +12,15 @@ final class Eventually {
     }
 
     static void holds(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        holds(what, TIMEOUT, condition);
+    }
+
+    /** With a timeout of its own, for a condition that waits on a whole history (projected on a busy machine). */
+    static void holds(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + TIMEOUT.toSeconds() + " s: " + what);
+                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
             }
             try {
                 Thread.sleep(20);

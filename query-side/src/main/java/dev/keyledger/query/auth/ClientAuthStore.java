@@ -3,16 +3,16 @@ package dev.keyledger.query.auth;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.kernel.permission.Permission;
 import dev.keyledger.query.client.ClientKeyColumn;
 import dev.keyledger.query.client.FederatedCredentialColumn;
 import dev.keyledger.query.processing.RedactedText;
 import dev.keyledger.query.processing.SqlValues;
 import dev.keyledger.query.role.EffectivePermissions;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.SortedSet;
+import java.util.List;
 
 /**
  * Writes the client auth view ({@code query_client_auth}), the table the token endpoint reads through its own
@@ -24,45 +24,58 @@ import java.util.SortedSet;
 @Component
 public class ClientAuthStore {
 
+    private static final String UPSERT = """
+            INSERT INTO query_client_auth (client_id, status, primary_secret_id, primary_hash,
+                primary_expires_at, secondary_secret_id, secondary_hash, secondary_expires_at,
+                roles, permissions, access_token_ttl_seconds, allowed_audiences, keys, federated_credentials,
+                version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %s, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)
+            ON CONFLICT (client_id) DO UPDATE SET status = EXCLUDED.status,
+                primary_secret_id = EXCLUDED.primary_secret_id, primary_hash = EXCLUDED.primary_hash,
+                primary_expires_at = EXCLUDED.primary_expires_at,
+                secondary_secret_id = EXCLUDED.secondary_secret_id,
+                secondary_hash = EXCLUDED.secondary_hash,
+                secondary_expires_at = EXCLUDED.secondary_expires_at,
+                roles = EXCLUDED.roles, permissions = EXCLUDED.permissions,
+                access_token_ttl_seconds = EXCLUDED.access_token_ttl_seconds,
+                allowed_audiences = EXCLUDED.allowed_audiences, keys = EXCLUDED.keys,
+                federated_credentials = EXCLUDED.federated_credentials,
+                version = EXCLUDED.version,
+                revision = nextval('query_client_auth_revision')
+            WHERE query_client_auth.version < EXCLUDED.version""".formatted(EffectivePermissions.OF_ROLES_PARAMETER);
+    private static final String RECOMPUTE = "UPDATE query_client_auth SET permissions = "
+            + EffectivePermissions.OF_ROLES_COLUMN + ", revision = nextval('query_client_auth_revision')"
+            + " WHERE ? = ANY(roles) AND permissions IS DISTINCT FROM " + EffectivePermissions.OF_ROLES_COLUMN;
+
+    private final JdbcTemplate batches;
     private final JdbcClient jdbc;
 
-    public ClientAuthStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ClientAuthStore(JdbcTemplate jdbc) {
+        this.batches = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
-    public void save(ClientState client, SortedSet<Permission> permissions) {
+    /** Writes these clients' states in one batch of statements, permissions computed from the role view. */
+    public void saveAll(List<ClientState> clients) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate(UPSERT, clients.stream().map(ClientAuthStore::parameters).toList());
+    }
+
+    private static Object[] parameters(ClientState client) {
         SecretState primary = client.primary();
         SecretState secondary = client.secondary();
-        jdbc.sql("""
-                        INSERT INTO query_client_auth (client_id, status, primary_secret_id, primary_hash,
-                            primary_expires_at, secondary_secret_id, secondary_hash, secondary_expires_at,
-                            roles, permissions, access_token_ttl_seconds, allowed_audiences, keys, federated_credentials,
-                            version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)
-                        ON CONFLICT (client_id) DO UPDATE SET status = EXCLUDED.status,
-                            primary_secret_id = EXCLUDED.primary_secret_id, primary_hash = EXCLUDED.primary_hash,
-                            primary_expires_at = EXCLUDED.primary_expires_at,
-                            secondary_secret_id = EXCLUDED.secondary_secret_id,
-                            secondary_hash = EXCLUDED.secondary_hash,
-                            secondary_expires_at = EXCLUDED.secondary_expires_at,
-                            roles = EXCLUDED.roles, permissions = EXCLUDED.permissions,
-                            access_token_ttl_seconds = EXCLUDED.access_token_ttl_seconds,
-                            allowed_audiences = EXCLUDED.allowed_audiences, keys = EXCLUDED.keys,
-                            federated_credentials = EXCLUDED.federated_credentials,
-                            version = EXCLUDED.version,
-                            revision = nextval('query_client_auth_revision')
-                        WHERE query_client_auth.version < EXCLUDED.version""")
-                .params(client.clientId().value(), client.status().name(),
-                        primary.secret().secretId().value(), RedactedText.of(primary.secret().hash().sha256()),
-                        SqlValues.timestamp(primary.secret().expiresAt()),
-                        secondary == null ? null : secondary.secret().secretId().value(),
-                        secondary == null ? null : RedactedText.of(secondary.secret().hash().sha256()),
-                        secondary == null ? null : SqlValues.timestamp(secondary.secret().expiresAt()),
-                        SqlValues.textArray(client.roles()), SqlValues.textArray(permissions),
-                        client.accessTokenTtlSeconds(), SqlValues.textArray(client.allowedAudiences()),
-                        ClientKeyColumn.write(client.keys()),
-                        FederatedCredentialColumn.write(client.federatedCredentials()), client.version())
-                .update();
+        String[] roles = SqlValues.textArray(client.roles());
+        return new Object[] {client.clientId().value(), client.status().name(),
+                primary.secret().secretId().value(), RedactedText.of(primary.secret().hash().sha256()),
+                SqlValues.timestamp(primary.secret().expiresAt()),
+                secondary == null ? null : secondary.secret().secretId().value(),
+                secondary == null ? null : RedactedText.of(secondary.secret().hash().sha256()),
+                secondary == null ? null : SqlValues.timestamp(secondary.secret().expiresAt()),
+                roles, roles, client.accessTokenTtlSeconds(), SqlValues.textArray(client.allowedAudiences()),
+                ClientKeyColumn.write(client.keys()),
+                FederatedCredentialColumn.write(client.federatedCredentials()), client.version()};
     }
 
     /**
@@ -70,11 +83,6 @@ public class ClientAuthStore {
      * whose permissions actually change are updated, so that caches are invalidated for a reason.
      */
     public int recomputePermissions(RoleName role) {
-        String effective = EffectivePermissions.SQL_OF_ROLES.formatted("roles");
-        return jdbc.sql("UPDATE query_client_auth SET permissions = " + effective
-                        + ", revision = nextval('query_client_auth_revision')"
-                        + " WHERE ? = ANY(roles) AND permissions IS DISTINCT FROM " + effective)
-                .param(role.value())
-                .update();
+        return jdbc.sql(RECOMPUTE).param(role.value()).update();
     }
 }

@@ -1,27 +1,28 @@
 package dev.keyledger.query.client;
 
 import dev.keyledger.kernel.client.event.ClientEvent;
-import dev.keyledger.kernel.client.state.ClientFold;
-import dev.keyledger.kernel.client.state.ClientState;
-import dev.keyledger.kernel.permission.Permission;
+import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.query.auth.ClientAuthStore;
 import dev.keyledger.query.processing.QueryViews;
-import dev.keyledger.query.role.EffectivePermissions;
+import dev.keyledger.query.processing.ViewTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Optional;
-import java.util.SortedSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Projects client events into the client view and the client auth view. An event whose sequence number the view
- * has already reached is a redelivery and changes nothing.
+ * Projects client events into the client view and the client auth view, a transaction's batch of events at a time
+ * ({@link ClientChanges}, written just before the transaction commits with the batch's token).
  *
  * <p>During a replay the auth view is left alone: it is already up to date, and rebuilding it from scratch would
  * show the token endpoint past states (a deleted secret, a disabled client) while the replay runs. It only ever
@@ -31,28 +32,37 @@ import java.util.SortedSet;
 @ProcessingGroup(QueryViews.PROCESSING_GROUP)
 public class ClientProjector {
 
+    private static final String CHANGES = ClientChanges.class.getName();
+
     private final ClientViewStore views;
     private final ClientAuthStore auth;
-    private final EffectivePermissions effectivePermissions;
 
-    public ClientProjector(ClientViewStore views, ClientAuthStore auth, EffectivePermissions effectivePermissions) {
+    public ClientProjector(ClientViewStore views, ClientAuthStore auth) {
         this.views = views;
         this.auth = auth;
-        this.effectivePermissions = effectivePermissions;
     }
 
     @EventHandler
     public void on(ClientEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        Optional<ClientState> current = views.load(event.clientId());
-        if (current.isPresent() && !current.get().isBefore(sequence)) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            ClientChanges alone = ClientChanges.of(views, auth, List.of(event.clientId()));
+            alone.apply(event, sequence, at, replay.isReplay());
+            alone.write();
             return;
         }
-        ClientState next = ClientFold.apply(current.orElse(null), event, sequence, at);
-        SortedSet<Permission> permissions = effectivePermissions.of(next.roles());
-        views.save(next, permissions);
-        if (!replay.isReplay()) {
-            auth.save(next, permissions);
+        ViewTransaction.changes(CurrentUnitOfWork.get(), CHANGES,
+                        batch -> ClientChanges.of(views, auth, clientsIn(batch)), ClientChanges::write)
+                .apply(event, sequence, at, replay.isReplay());
+    }
+
+    private static Set<ClientId> clientsIn(List<? extends Message<?>> batch) {
+        Set<ClientId> clients = new LinkedHashSet<>();
+        for (Message<?> message : batch) {
+            if (ClientEvent.class.isAssignableFrom(message.getPayloadType())) {
+                clients.add(((ClientEvent) message.getPayload()).clientId());
+            }
         }
+        return clients;
     }
 
     @ResetHandler

@@ -11,17 +11,19 @@ import dev.keyledger.query.eventstore.ExportConnections;
 import dev.keyledger.query.processing.AppendNotifications;
 import dev.keyledger.query.processing.PromptEventSource;
 import dev.keyledger.query.processing.QueryViews;
+import dev.keyledger.query.processing.StreamingReads;
 import dev.keyledger.query.processing.ViewLock;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -92,16 +94,19 @@ public class QuerySideConfiguration {
      */
     @Bean
     ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer,
-                                         ObjectProvider<EventStorageEngine> storageEngine,
+                                         ConnectionProvider connections, TransactionManager transactions,
+                                         EventSchema schema, PersistenceExceptionResolver exceptions,
                                          AppendNotifications appends,
                                          @Value("${keyledger.query.segments:4}") int segments,
                                          @Value("${keyledger.query.batch-size:100}") int batchSize,
+                                         @Value("${keyledger.query.read-batch-size:1000}") int readBatchSize,
                                          @Value("${keyledger.query.token-claim-interval:PT0.5S}")
                                          Duration claimInterval,
                                          @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP,
-                        config -> PromptEventSource.of(config, storageEngine.getObject(), appends, pollInterval),
+                        config -> PromptEventSource.of(config, StreamingReads.engine(config, connections,
+                                transactions, schema, exceptions, readBatchSize), appends, pollInterval),
                         (config, builder) -> builder
                                 .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(segments)

@@ -3,14 +3,10 @@ package dev.keyledger.query.processing;
 import dev.keyledger.kernel.role.event.RoleEvent;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Orders role changes against client changes across segments and nodes. A client's effective permissions are
@@ -41,7 +37,7 @@ public class ViewLock implements MessageHandlerInterceptor<EventMessage<?>> {
             throws Exception {
         UnitOfWork<?> transaction = unitOfWork.root();
         if (!transaction.resources().containsKey(TAKEN)) {
-            boolean exclusive = batchOf(transaction).stream()
+            boolean exclusive = ViewTransaction.messagesOf(transaction).stream()
                     .anyMatch(message -> RoleEvent.class.isAssignableFrom(message.getPayloadType()));
             jdbc.sql(exclusive ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)")
                     .param(LOCK_KEY)
@@ -50,12 +46,5 @@ public class ViewLock implements MessageHandlerInterceptor<EventMessage<?>> {
             transaction.resources().put(TAKEN, exclusive);
         }
         return interceptorChain.proceed();
-    }
-
-    private static List<? extends Message<?>> batchOf(UnitOfWork<?> transaction) {
-        if (transaction instanceof BatchingUnitOfWork<?> batch) {
-            return batch.getMessages();
-        }
-        return List.of(transaction.getMessage());
     }
 }

@@ -1,44 +1,24 @@
 package dev.keyledger.query.role;
 
-import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.kernel.permission.Permission;
-import dev.keyledger.query.processing.SqlValues;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
-import java.util.Collection;
-import java.util.SortedSet;
-import java.util.TreeSet;
-
 /**
- * A client's effective permissions: the union of the permissions of the live roles it holds, as the role view
- * has them now. {@link #SQL_OF_ROLES} is the same computation inside an UPDATE, for the recomputations a role
- * change causes; both order by code point, as Java's {@code String.compareTo} does.
+ * A client's effective permissions: the union of the permissions of the live roles it holds, as the role view has
+ * them now, ordered by code point (as Java's {@code String.compareTo} does). Always computed by PostgreSQL, inside
+ * the statement that writes a client's row or recomputes its holders' rows after a role change, so that both see
+ * the role view of their own transaction and compute it the same way.
  */
-@Component
-public class EffectivePermissions {
+public final class EffectivePermissions {
 
-    /** The effective permissions of the roles in the column or parameter substituted for {@code %s}. */
-    public static final String SQL_OF_ROLES = """
-            ARRAY(SELECT DISTINCT p COLLATE "C" FROM query_role r, unnest(r.permissions) p
-                  WHERE r.live AND r.role_name = ANY(%s) ORDER BY 1)""";
+    /** Of the roles in a {@code TEXT[]} parameter (the client's, as it is written). */
+    public static final String OF_ROLES_PARAMETER = of("CAST(? AS text[])");
+    /** Of the roles in the row's {@code roles} column (its holders', as a role changes). */
+    public static final String OF_ROLES_COLUMN = of("roles");
 
-    private final JdbcClient jdbc;
-
-    public EffectivePermissions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private EffectivePermissions() {
     }
 
-    public SortedSet<Permission> of(Collection<RoleName> roles) {
-        SortedSet<Permission> permissions = new TreeSet<>();
-        if (roles.isEmpty()) {
-            return permissions;
-        }
-        jdbc.sql("SELECT unnest(" + SQL_OF_ROLES.formatted("?") + ")")
-                .param(SqlValues.textArray(roles))
-                .query(String.class)
-                .list()
-                .forEach(permission -> permissions.add(new Permission(permission)));
-        return permissions;
+    private static String of(String roles) {
+        return """
+                ARRAY(SELECT DISTINCT p COLLATE "C" FROM query_role r, unnest(r.permissions) p
+                      WHERE r.live AND r.role_name = ANY(%s) ORDER BY 1)""".formatted(roles);
     }
 }

@@ -14,13 +14,13 @@ import dev.keyledger.kernel.secret.HashedSecret;
 import dev.keyledger.query.auth.ClientAuthStore;
 import dev.keyledger.query.client.ClientProjector;
 import dev.keyledger.query.client.ClientViewStore;
-import dev.keyledger.query.role.EffectivePermissions;
 import dev.keyledger.query.role.RoleProjector;
 import dev.keyledger.query.role.RoleViewStore;
 import dev.keyledger.query.testing.TestDatabase;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
@@ -52,9 +52,10 @@ class ViewsOnPostgresTest {
     @BeforeEach
     void emptyViews() {
         jdbc = TestDatabase.emptied();
-        ClientViewStore clientViews = new ClientViewStore(jdbc);
-        ClientAuthStore auth = new ClientAuthStore(jdbc);
-        clients = new ClientProjector(clientViews, auth, new EffectivePermissions(jdbc));
+        JdbcTemplate template = new JdbcTemplate(TestDatabase.dataSource());
+        ClientViewStore clientViews = new ClientViewStore(template);
+        ClientAuthStore auth = new ClientAuthStore(template);
+        clients = new ClientProjector(clientViews, auth);
         roleProjector = new RoleProjector(new RoleViewStore(jdbc), clientViews, auth);
     }
 

@@ -1,0 +1,38 @@
+package dev.keyledger.query.processing;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+/**
+ * The event store as a processor streams it: Axon's JDBC storage engine as Axon's auto-configuration builds it
+ * (same tables, serializers, upcasters and gap handling), except that it reads {@code batchSize} events per query.
+ * Axon reads 100, which caps a processor that is catching up (a replay, a node back from a pause) at a few
+ * thousand events per second: every read is a round trip or two to PostgreSQL on the coordinator's single thread.
+ * It is not a Spring bean: one would replace Axon's own engine, which the command side appends with.
+ */
+public final class StreamingReads {
+
+    private StreamingReads() {
+    }
+
+    public static EventStorageEngine engine(Configuration config, ConnectionProvider connections,
+                                            TransactionManager transactions, EventSchema schema,
+                                            PersistenceExceptionResolver exceptions, int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(config.serializer())
+                .upcasterChain(config.upcasterChain())
+                .persistenceExceptionResolver(exceptions)
+                .eventSerializer(config.eventSerializer())
+                .snapshotFilter(config.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .batchSize(batchSize)
+                .build();
+    }
+}
