@@ -113,6 +113,6 @@ public class QuerySideConfiguration {
                                 .batchSize(batchSize)
                                 .tokenClaimInterval(claimInterval.toMillis())
                                 .maxSegmentProvider(balancer::limitFor))
-                .registerHandlerInterceptor(QueryViews.PROCESSING_GROUP, config -> viewLock);
+                .registerHandlerInterceptor(QueryViews.PROCESSING_GROUP, config -> viewLock::handle);
     }
 }

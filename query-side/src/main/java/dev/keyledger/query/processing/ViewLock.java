@@ -3,7 +3,6 @@ package dev.keyledger.query.processing;
 import dev.keyledger.kernel.role.event.RoleEvent;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,9 +17,13 @@ import org.springframework.stereotype.Component;
  * shared when its batch holds only client events (client batches still run in parallel), exclusive when it holds a
  * role event (rare). The mode is chosen for the whole batch up front, so no transaction ever upgrades its lock and
  * no two can deadlock on it. Being a transaction lock, it also orders the views' writers on different nodes.
+ *
+ * <p>It is registered for the views' processor alone, as {@code viewLock::handle}: a bean of Axon's interceptor type
+ * is put on every event processor by Axon's auto-configuration, and then the command side's lookups took this lock in
+ * every command's transaction, and the Kafka publisher held it while it waited for the broker.
  */
 @Component
-public class ViewLock implements MessageHandlerInterceptor<EventMessage<?>> {
+public class ViewLock {
 
     /** An arbitrary constant that no other advisory lock of Keyledger uses. */
     static final long LOCK_KEY = 0x4b4c_5156_0001L;
@@ -32,7 +35,6 @@ public class ViewLock implements MessageHandlerInterceptor<EventMessage<?>> {
         this.jdbc = jdbc;
     }
 
-    @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         UnitOfWork<?> transaction = unitOfWork.root();
