@@ -32,10 +32,9 @@ public class CommandDispatcher {
     }
 
     /**
-     * A command decided on a cached client that another node has changed since fails on the store's unique key, and
-     * the failure drops the cached client: decided once more on the events, it is refused or applied on what is
-     * stored (docs/DECISIONS.md 116). Inside a wider transaction the failed statement has aborted it, so the
-     * conflict is the caller's to answer.
+     * A command that lost a race with another command node fails on the stream's unique key: decided once more on the
+     * events it now finds, it is refused or applied on what is stored (docs/DECISIONS.md 116). Inside a wider
+     * transaction the failed statement has aborted it, so there the conflict is the caller's to answer.
      */
     private <R> R sendAgainOnConflict(Object command, AuditContext request) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(request.metaData());
