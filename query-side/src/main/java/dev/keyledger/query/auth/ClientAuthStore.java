@@ -43,9 +43,11 @@ public class ClientAuthStore {
                 version = EXCLUDED.version,
                 revision = nextval('query_client_auth_revision')
             WHERE query_client_auth.version < EXCLUDED.version""".formatted(EffectivePermissions.OF_ROLES_PARAMETER);
-    private static final String RECOMPUTE = "UPDATE query_client_auth SET permissions = "
+    /** {@code @>} rather than {@code = ANY}: only containment can use the GIN index on {@code roles} (V14). */
+    static final String RECOMPUTE = "UPDATE query_client_auth SET permissions = "
             + EffectivePermissions.OF_ROLES_COLUMN + ", revision = nextval('query_client_auth_revision')"
-            + " WHERE ? = ANY(roles) AND permissions IS DISTINCT FROM " + EffectivePermissions.OF_ROLES_COLUMN;
+            + " WHERE roles @> ARRAY[CAST(? AS text)] AND permissions IS DISTINCT FROM "
+            + EffectivePermissions.OF_ROLES_COLUMN;
 
     private final JdbcTemplate batches;
     private final JdbcClient jdbc;

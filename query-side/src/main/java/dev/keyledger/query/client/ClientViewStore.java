@@ -49,7 +49,7 @@ public class ClientViewStore {
                 version = EXCLUDED.version, updated_at = EXCLUDED.updated_at
             WHERE query_client.version < EXCLUDED.version""".formatted(EffectivePermissions.OF_ROLES_PARAMETER);
     /** {@code @>} rather than {@code = ANY}: only containment can use the GIN index on {@code roles}. */
-    private static final String RECOMPUTE = "UPDATE query_client SET permissions = "
+    static final String RECOMPUTE = "UPDATE query_client SET permissions = "
             + EffectivePermissions.OF_ROLES_COLUMN + " WHERE roles @> ARRAY[CAST(? AS text)]";
 
     private final JdbcTemplate batches;
