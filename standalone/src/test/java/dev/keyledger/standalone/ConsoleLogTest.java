@@ -2,6 +2,7 @@ package dev.keyledger.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keyledger.kernel.audit.AdminPermissions;
 import dev.keyledger.kernel.secret.SecretHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +130,10 @@ class ConsoleLogTest {
 
             String adminForm = "grant_type=client_credentials&client_id=" + RunningKeyledger.ADMIN_ID
                     + "&client_secret=" + RunningKeyledger.ADMIN_SECRET;
-            String adminToken = untilIssued(anonymous, adminForm, "log-admin-token").text("access_token");
+            // The admin's role is projected apart from the admin (another segment): a token from before carries
+            // no admin permission, so wait for one that carries them all.
+            String adminToken = untilIssued(anonymous, adminForm, "log-admin-token", AdminPermissions.ALL)
+                    .text("access_token");
             tokens.add(adminToken);
             ids.add("log-admin-token");
             AdminClient admin = new AdminClient(service.baseUri(), () -> adminToken);
@@ -144,7 +149,7 @@ class ConsoleLogTest {
 
             String basic = "Basic " + Base64.getEncoder()
                     .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-            String token = untilIssued(anonymous, "grant_type=client_credentials", "log-basic",
+            String token = untilIssued(anonymous, "grant_type=client_credentials", "log-basic", List.of(),
                     "Authorization", basic).text("access_token");
             tokens.add(token);
             ids.add("log-basic");
@@ -189,15 +194,20 @@ class ConsoleLogTest {
             return new Traffic(secrets, tokens, ids);
         }
 
-        /** The auth view follows registrations within milliseconds, but the service may have just started. */
+        /**
+         * The auth view follows registrations within milliseconds, but the service may have just started; waits for
+         * a token that carries every permission of {@code scope}.
+         */
         private static AdminClient.Answer untilIssued(AdminClient anonymous, String form, String correlationId,
-                                                      String... headers) {
+                                                      Collection<String> scope, String... headers) {
             List<String> all = new ArrayList<>(List.of(headers));
             all.addAll(List.of("X-Correlation-Id", correlationId));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (true) {
                 AdminClient.Answer answer = anonymous.form("/oauth2/token", form, all.toArray(String[]::new));
-                if (answer.status() == 200) {
+                String granted = answer.status() == 200 ? answer.text("scope") : null;
+                if (answer.status() == 200 && (scope.isEmpty() || granted != null
+                        && List.of(granted.split(" ")).containsAll(scope))) {
                     assertThat(answer.header("X-Correlation-Id")).isEqualTo(correlationId);
                     return answer;
                 }
