@@ -50,7 +50,8 @@ class ClientAuthRepository {
     private final SharedValues shared = new SharedValues();
 
     ClientAuthRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc = new JdbcTemplate();
+        this.jdbc.setDataSource(jdbc == null ? null : jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.oneSnapshot = new TransactionTemplate(transactions);
         this.oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
