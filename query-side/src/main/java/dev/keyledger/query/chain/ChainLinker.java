@@ -90,14 +90,18 @@ public class ChainLinker {
         linkAll();
     }
 
-    /** Links every event that can be linked now; returns how many were linked. */
+    /**
+     * Links every event that can be linked now; returns how many were linked. Only a full batch is followed by
+     * another: a shorter one ended at the last event visible or at a hole still open, which another read at once
+     * would find again, so each append costs one linking transaction, not two (docs/DECISIONS.md 128).
+     */
     public synchronized long linkAll() {
         long total = 0;
         int linked;
         do {
             linked = transaction.execute(status -> linkBatch());
             total += linked;
-        } while (linked > 0);
+        } while (linked == batchSize);
         return total;
     }
 
@@ -129,6 +133,9 @@ public class ChainLinker {
             link = ChainRule.link(link, appended.storedDigest(), entryDigest(row));
             position = row.globalIndex();
             links.add(new Object[] {position, link});
+        }
+        if (links.isEmpty()) {
+            return 0;
         }
         batch.batchUpdate("INSERT INTO audit_link (global_index, link) VALUES (?, ?)", links);
         jdbc.sql("DELETE FROM audit_append_digest WHERE global_index <= ?").param(position).update();

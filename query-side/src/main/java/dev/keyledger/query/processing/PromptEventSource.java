@@ -2,14 +2,11 @@ package dev.keyledger.query.processing;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,12 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The event store as the source of a pooled streaming processor, prompt both for this node's commits and for
- * other nodes'. Axon's embedded event store reads new events when a local commit tells it to, or otherwise only
- * every second; and it cannot tell a pooled processor that events are there, so an idle coordinator looks again
- * only every 500 ms. This source reads through a tailing store of its own, which is told at once of local commits
- * and of commits anywhere ({@link AppendNotifications}), and wakes the processor up shortly after each; every
- * {@code period} it also looks by itself, in case a notification was lost.
+ * The event store as the source of a pooled streaming processor, prompt for commits on any node. Axon's embedded
+ * event store reads new events when a local commit tells it to, or otherwise only every second; and it cannot tell a
+ * pooled processor that events are there, so an idle coordinator looks again only every 500 ms. This source reads
+ * through a tailing store of its own, which is told at once of commits anywhere, this node's included
+ * ({@link AppendNotifications}), and wakes the processor up shortly after each; every {@code period} it also looks by
+ * itself, in case a notification was lost. It does not also listen to this node's commits: the notification follows
+ * each of them within a millisecond, and a second prompt per commit cost the tailing store an extra read of the
+ * store every time (docs/DECISIONS.md 128).
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -42,12 +41,11 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     private final TailingStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
-    private PromptEventSource(EventStore localCommits, EventStorageEngine storageEngine, Duration period) {
+    private PromptEventSource(EventStorageEngine storageEngine, Duration period) {
         this.store = new TailingStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(period.toMillis())
                 .threadFactory(PromptEventSource::tailingThread));
-        localCommits.subscribe(this::published);
         TIMER.scheduleWithFixedDelay(this::wakeUp, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -61,18 +59,10 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     /** A source for one processor of {@code config}, its tailing store shut down with Axon. */
     public static PromptEventSource of(Configuration config, EventStorageEngine storageEngine,
                                        AppendNotifications appends, Duration period) {
-        PromptEventSource source = new PromptEventSource(config.eventStore(), storageEngine, period);
+        PromptEventSource source = new PromptEventSource(storageEngine, period);
         appends.onAppend(source::wakeUpSoon);
         config.onShutdown(source.store::shutDown);
         return source;
-    }
-
-    private void published(List<? extends EventMessage<?>> events) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> wakeUpSoon());
-        } else {
-            wakeUpSoon();
-        }
     }
 
     private void wakeUpSoon() {

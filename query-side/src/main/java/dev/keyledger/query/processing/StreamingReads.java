@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * (same tables, serializers, upcasters and gap handling), except that it reads {@code batchSize} events per query.
  * Axon reads 100, which caps a processor that is catching up (a replay, a node back from a pause) at a few
  * thousand events per second: every read is a round trip or two to PostgreSQL on the coordinator's single thread.
+ * Its tailing reads also stop at a short batch ({@link StopAtShortBatchEngine}).
  * It is not a Spring bean: one would replace Axon's own engine, which the command side appends with.
  */
 public final class StreamingReads {
@@ -23,7 +24,7 @@ public final class StreamingReads {
     public static EventStorageEngine engine(Configuration config, ConnectionProvider connections,
                                             TransactionManager transactions, EventSchema schema,
                                             PersistenceExceptionResolver exceptions, int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        return new StopAtShortBatchEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(config.serializer())
                 .upcasterChain(config.upcasterChain())
                 .persistenceExceptionResolver(exceptions)
@@ -32,7 +33,6 @@ public final class StreamingReads {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema)
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize));
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Array;
@@ -46,27 +45,31 @@ class ClientAuthRepository {
     private static final int FETCH_SIZE = 2_000;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate oneSnapshot;
+    private final TransactionTemplate streamed;
     private final SharedValues shared = new SharedValues();
 
     ClientAuthRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = new JdbcTemplate();
         this.jdbc.setDataSource(jdbc == null ? null : jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH_SIZE);
-        this.oneSnapshot = new TransactionTemplate(transactions);
-        this.oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.oneSnapshot.setReadOnly(true);
+        this.streamed = new TransactionTemplate(transactions);
+        this.streamed.setReadOnly(true);
     }
 
     /**
      * Hands {@code into} the rows written by transactions with an id at or above {@code horizon}, oldest change
-     * first, as they are read, and returns the horizon of the next read, all in one snapshot (repeatable read takes
-     * it at the first statement). The view's trigger stamps every write with its transaction's id (query-side
-     * migration V4). A read that fails part way has handed over some rows: they are newer than the cache's, or
-     * equal, so the cache may keep them and read them again from the same horizon.
+     * first, as they are read, and returns the horizon of the next read. The view's trigger stamps every write with
+     * its transaction's id (query-side migration V4). The next horizon is the oldest transaction still running when
+     * this read began, taken in a statement before the rows': a write the rows' later snapshot misses had not
+     * committed by then, so its transaction's id is at or above that horizon and the next read finds it; rows may be
+     * read twice, never missed. So no snapshot needs to span both statements, and the transaction (which lets the
+     * driver stream the first, whole-view read) runs at PostgreSQL's default isolation: repeatable read cost three
+     * more statements per read, on every change the token endpoint learns of (docs/DECISIONS.md 128). A read that
+     * fails part way has handed over some rows: they are newer than the cache's, or equal, so the cache may keep them
+     * and read them again from the same horizon.
      */
     long changedSince(long horizon, Consumer<ClientAuthEntry> into) {
-        Long nextHorizon = oneSnapshot.execute(status -> {
+        Long nextHorizon = streamed.execute(status -> {
             long next = jdbc.queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", Long.class);
             jdbc.query("SELECT " + COLUMNS + " FROM query_client_auth WHERE written_by >= ?::text::xid8 ORDER BY revision",
                     (RowCallbackHandler) rs -> into.accept(row(rs)), horizon);
