@@ -4,13 +4,16 @@ import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.StoredEvents;
 import dev.keyledger.query.processing.AppendNotifications;
 import dev.keyledger.query.processing.PromptEventSource;
+import dev.keyledger.query.processing.StreamingReads;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,21 +66,24 @@ public class KafkaPublisherConfiguration {
 
     /**
      * The publisher's own pooled streaming processor, tokens in the query side's token store, woken up by commits
-     * like the views' processor. Axon's default sequencing keeps each aggregate's events in order. Axon's default
-     * listener error handler would log a failed send and move the token on, losing the event: here every failure
-     * propagates, the batch rolls back, and the coordinator releases the segment and claims it again after an
-     * exponential back-off, from the last committed token.
+     * and reading the store like the views' processor ({@link StreamingReads}). Axon's default sequencing keeps each
+     * aggregate's events in order. Axon's default listener error handler would log a failed send and move the token
+     * on, losing the event: here every failure propagates, the batch rolls back, and the coordinator releases the
+     * segment and claims it again after an exponential back-off, from the last committed token.
      */
     @Bean
     ConfigurerModule kafkaPublisherProcessor(KafkaSettings settings, SegmentBalancer balancer,
                                              @Value("${keyledger.query.token-claim-interval:PT0.5S}")
                                              Duration claimInterval,
                                              @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval,
-                                             ObjectProvider<EventStorageEngine> storageEngine,
+                                             @Value("${keyledger.query.read-batch-size:1000}") int readBatchSize,
+                                             ConnectionProvider connections, TransactionManager transactions,
+                                             EventSchema schema, PersistenceExceptionResolver exceptions,
                                              AppendNotifications appends) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(KafkaPublisher.PROCESSING_GROUP,
-                        config -> PromptEventSource.of(config, storageEngine.getObject(), appends, pollInterval),
+                        config -> PromptEventSource.of(config, StreamingReads.engine(config, connections,
+                                transactions, schema, exceptions, readBatchSize), appends, pollInterval),
                         (config, builder) -> builder
                                 .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(settings.segments())

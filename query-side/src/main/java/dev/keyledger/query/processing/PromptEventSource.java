@@ -5,7 +5,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
@@ -23,15 +22,16 @@ import java.util.stream.Stream;
  * The event store as the source of a pooled streaming processor, prompt for commits on any node. Axon's embedded
  * event store reads new events when a local commit tells it to, or otherwise only every second; and it cannot tell a
  * pooled processor that events are there, so an idle coordinator looks again only every 500 ms. This source reads
- * through a tailing store of its own, which is told at once of commits anywhere, this node's included
- * ({@link AppendNotifications}), and wakes the processor up shortly after each; every {@code period} it also looks by
- * itself, in case a notification was lost. It does not also listen to this node's commits: the notification follows
- * each of them within a millisecond, and a second prompt per commit cost the tailing store an extra read of the
- * store every time (docs/DECISIONS.md 128).
+ * through a tailing store of its own, which reads at once when told of a commit anywhere, this node's included
+ * ({@link AppendNotifications}), and wakes the processor up as soon as that read has handed over events
+ * ({@link TailingStorageEngine}); every {@code period} it also wakes it and reads by itself, in case a notification
+ * was lost. One prompt per commit, and two wake-ups instead of four (docs/DECISIONS.md 128): it no longer also
+ * listens to this node's commits, which the notification follows within a millisecond, nor wakes the processor on
+ * guessed delays, but when the events are there, and once more 20 ms later.
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
-    private static final long[] AFTER_COMMIT_MILLIS = {1, 5, 20, 100};
+    private static final long SECOND_LOOK_MILLIS = 20;
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "keyledger-event-source-wakeup");
         thread.setDaemon(true);
@@ -41,7 +41,7 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     private final TailingStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
-    private PromptEventSource(EventStorageEngine storageEngine, Duration period) {
+    private PromptEventSource(TailingStorageEngine storageEngine, Duration period) {
         this.store = new TailingStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(period.toMillis())
@@ -57,19 +57,23 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     }
 
     /** A source for one processor of {@code config}, its tailing store shut down with Axon. */
-    public static PromptEventSource of(Configuration config, EventStorageEngine storageEngine,
+    public static PromptEventSource of(Configuration config, TailingStorageEngine storageEngine,
                                        AppendNotifications appends, Duration period) {
         PromptEventSource source = new PromptEventSource(storageEngine, period);
-        appends.onAppend(source::wakeUpSoon);
+        storageEngine.afterTailingReads(source::wakeUp);
+        appends.onAppend(source::fetchNow);
         config.onShutdown(source.store::shutDown);
         return source;
     }
 
-    private void wakeUpSoon() {
+    /**
+     * Reads at once; the read wakes the processor when it hands events over. One more wake-up follows a little later
+     * for the processor that was between streams then ({@link Prompted#hasNextAvailable()}), whose next chance would
+     * otherwise be the next {@code period}.
+     */
+    private void fetchNow() {
         store.fetchNow();
-        for (long delay : AFTER_COMMIT_MILLIS) {
-            TIMER.schedule(this::wakeUp, delay, TimeUnit.MILLISECONDS);
-        }
+        TIMER.schedule(this::wakeUp, SECOND_LOOK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void wakeUp() {
@@ -147,9 +151,16 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
             delegate.close();
         }
 
+        /**
+         * Asks twice when the first answer is no. Axon's consumer answers no once as it moves from reading the store
+         * itself (catching up) to the tailing store's cache, even when the cache already holds its next events; the
+         * processor would then wait for the next wake-up, which comes only with the next events read or the next
+         * {@code period}. Asked again, it reads the cache. A consumer that is really at the head answers no twice
+         * from memory.
+         */
         @Override
         public boolean hasNextAvailable() {
-            return delegate.hasNextAvailable();
+            return delegate.hasNextAvailable() || delegate.hasNextAvailable();
         }
 
         @Override

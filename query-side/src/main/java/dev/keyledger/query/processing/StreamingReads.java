@@ -4,7 +4,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
@@ -13,7 +12,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * (same tables, serializers, upcasters and gap handling), except that it reads {@code batchSize} events per query.
  * Axon reads 100, which caps a processor that is catching up (a replay, a node back from a pause) at a few
  * thousand events per second: every read is a round trip or two to PostgreSQL on the coordinator's single thread.
- * Its tailing reads also stop at a short batch ({@link StopAtShortBatchEngine}).
+ * Its tailing reads differ from Axon's too ({@link TailingStorageEngine}).
  * It is not a Spring bean: one would replace Axon's own engine, which the command side appends with.
  */
 public final class StreamingReads {
@@ -21,10 +20,10 @@ public final class StreamingReads {
     private StreamingReads() {
     }
 
-    public static EventStorageEngine engine(Configuration config, ConnectionProvider connections,
+    public static TailingStorageEngine engine(Configuration config, ConnectionProvider connections,
                                             TransactionManager transactions, EventSchema schema,
                                             PersistenceExceptionResolver exceptions, int batchSize) {
-        return new StopAtShortBatchEngine(JdbcEventStorageEngine.builder()
+        return new TailingStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(config.serializer())
                 .upcasterChain(config.upcasterChain())
                 .persistenceExceptionResolver(exceptions)
