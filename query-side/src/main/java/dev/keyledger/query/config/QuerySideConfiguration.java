@@ -9,18 +9,14 @@ import dev.keyledger.kernel.random.RandomTokens;
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.ExportConnections;
 import dev.keyledger.query.processing.AppendNotifications;
-import dev.keyledger.query.processing.PromptEventSource;
+import dev.keyledger.query.processing.ProcessorSources;
 import dev.keyledger.query.processing.QueryViews;
-import dev.keyledger.query.processing.StreamingReads;
 import dev.keyledger.query.processing.ViewLock;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -93,20 +89,13 @@ public class QuerySideConfiguration {
      * deployed after the command side has appended events must still fill it.
      */
     @Bean
-    ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer,
-                                         ConnectionProvider connections, TransactionManager transactions,
-                                         EventSchema schema, PersistenceExceptionResolver exceptions,
-                                         AppendNotifications appends,
+    ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer, ProcessorSources sources,
                                          @Value("${keyledger.query.segments:4}") int segments,
                                          @Value("${keyledger.query.batch-size:100}") int batchSize,
-                                         @Value("${keyledger.query.read-batch-size:1000}") int readBatchSize,
                                          @Value("${keyledger.query.token-claim-interval:PT0.5S}")
-                                         Duration claimInterval,
-                                         @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval) {
+                                         Duration claimInterval) {
         return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP,
-                        config -> PromptEventSource.of(config, StreamingReads.engine(config, connections,
-                                transactions, schema, exceptions, readBatchSize), appends, pollInterval),
+                .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP, sources::forProcessor,
                         (config, builder) -> builder
                                 .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(segments)

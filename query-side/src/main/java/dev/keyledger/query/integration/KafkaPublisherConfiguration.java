@@ -2,16 +2,10 @@ package dev.keyledger.query.integration;
 
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.StoredEvents;
-import dev.keyledger.query.processing.AppendNotifications;
-import dev.keyledger.query.processing.PromptEventSource;
-import dev.keyledger.query.processing.StreamingReads;
+import dev.keyledger.query.processing.ProcessorSources;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,7 +60,7 @@ public class KafkaPublisherConfiguration {
 
     /**
      * The publisher's own pooled streaming processor, tokens in the query side's token store, woken up by commits
-     * and reading the store like the views' processor ({@link StreamingReads}). Axon's default sequencing keeps each
+     * and reading the store like the views' processor ({@link ProcessorSources}). Axon's default sequencing keeps each
      * aggregate's events in order. Axon's default listener error handler would log a failed send and move the token
      * on, losing the event: here every failure propagates, the batch rolls back, and the coordinator releases the
      * segment and claims it again after an exponential back-off, from the last committed token.
@@ -75,15 +69,9 @@ public class KafkaPublisherConfiguration {
     ConfigurerModule kafkaPublisherProcessor(KafkaSettings settings, SegmentBalancer balancer,
                                              @Value("${keyledger.query.token-claim-interval:PT0.5S}")
                                              Duration claimInterval,
-                                             @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval,
-                                             @Value("${keyledger.query.read-batch-size:1000}") int readBatchSize,
-                                             ConnectionProvider connections, TransactionManager transactions,
-                                             EventSchema schema, PersistenceExceptionResolver exceptions,
-                                             AppendNotifications appends) {
+                                             ProcessorSources sources) {
         return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(KafkaPublisher.PROCESSING_GROUP,
-                        config -> PromptEventSource.of(config, StreamingReads.engine(config, connections,
-                                transactions, schema, exceptions, readBatchSize), appends, pollInterval),
+                .registerPooledStreamingEventProcessor(KafkaPublisher.PROCESSING_GROUP, sources::forProcessor,
                         (config, builder) -> builder
                                 .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(settings.segments())

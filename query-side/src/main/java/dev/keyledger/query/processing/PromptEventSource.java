@@ -57,11 +57,11 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     }
 
     /** A source for one processor of {@code config}, its tailing store shut down with Axon. */
-    public static PromptEventSource of(Configuration config, TailingStorageEngine storageEngine,
-                                       AppendNotifications appends, Duration period) {
+    static PromptEventSource of(Configuration config, TailingStorageEngine storageEngine,
+                                AppendNotifications appends, Duration period) {
         PromptEventSource source = new PromptEventSource(storageEngine, period);
         storageEngine.afterTailingReads(source::wakeUp);
-        appends.onAppend(source::fetchNow);
+        appends.onAppend(source::readAfterAppend);
         config.onShutdown(source.store::shutDown);
         return source;
     }
@@ -71,7 +71,7 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
      * for the processor that was between streams then ({@link Prompted#hasNextAvailable()}), whose next chance would
      * otherwise be the next {@code period}.
      */
-    private void fetchNow() {
+    private void readAfterAppend() {
         store.fetchNow();
         TIMER.schedule(this::wakeUp, SECOND_LOOK_MILLIS, TimeUnit.MILLISECONDS);
     }

@@ -15,14 +15,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * Its tailing reads differ from Axon's too ({@link TailingStorageEngine}).
  * It is not a Spring bean: one would replace Axon's own engine, which the command side appends with.
  */
-public final class StreamingReads {
+final class StreamingReads {
 
     private StreamingReads() {
     }
 
-    public static TailingStorageEngine engine(Configuration config, ConnectionProvider connections,
-                                            TransactionManager transactions, EventSchema schema,
-                                            PersistenceExceptionResolver exceptions, int batchSize) {
+    static TailingStorageEngine engine(Configuration config, ConnectionProvider connections,
+                                      TransactionManager transactions, EventSchema schema,
+                                      PersistenceExceptionResolver exceptions, int batchSize) {
         return new TailingStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(config.serializer())
                 .upcasterChain(config.upcasterChain())

@@ -24,7 +24,7 @@ import java.util.stream.StreamSupport;
  * </ul>
  * Catching-up reads, which nothing reads again, go on to the end as Axon's do.
  */
-public final class TailingStorageEngine extends JdbcEventStorageEngine {
+final class TailingStorageEngine extends JdbcEventStorageEngine {
 
     private volatile Runnable afterTailingRead = () -> { };
 
