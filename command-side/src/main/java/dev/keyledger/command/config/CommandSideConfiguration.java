@@ -8,12 +8,19 @@ import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.audit.AuditMetadata;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +76,33 @@ public class CommandSideConfiguration {
                         config -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(CommandLookupProjector.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The event store's engine, built as Axon's auto-configuration builds it but loading an aggregate in one query
+     * (docs/DECISIONS.md 129). Axon defines its {@code EventSchema} only together with its own engine, and the query
+     * side's processors read with that schema, so it is defined here too.
+     */
+    @Bean
+    EventSchema eventSchema() {
+        return new EventSchema();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptions,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connections, TransactionManager transactions,
+                                          EventSchema schema) {
+        return new CommandSideStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema));
     }
 
     /** A sequence number another writer took first is a conflict (409, or decided again), not a failure. */

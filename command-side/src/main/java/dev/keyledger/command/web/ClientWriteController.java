@@ -128,7 +128,7 @@ class ClientWriteController {
         NewSecret secret = secrets.generate(null);
         ClientState state = dispatcher.send(new RegisterClient(clientId, request.name(), request.description(),
                 request.roles(), request.accessTokenLifetime(), request.allowedAudiences(), secret.hashed()), audit);
-        byte[] body = toJson(new RegisteredClient(views.client(state), secret.plaintext()));
+        byte[] body = toJson(new RegisteredClient(views.newClient(state), secret.plaintext()));
         return new StoredAnswer(HttpStatus.CREATED.value(), "/api/v1/clients/" + clientId,
                 Versions.etag(state.version()), body);
     }

@@ -33,8 +33,16 @@ class StateViews {
     }
 
     ClientView client(ClientState state) {
-        Map<SecretId, Instant> lastUsed = secretUsage.lastUsedAt(
-                state.secrets().stream().map(entry -> entry.secret().secretId()).toList());
+        return client(state, secretUsage.lastUsedAt(
+                state.secrets().stream().map(entry -> entry.secret().secretId()).toList()));
+    }
+
+    /** A client just registered: its only secret was generated a moment ago, so no use of it is asked for. */
+    ClientView newClient(ClientState state) {
+        return client(state, Map.of());
+    }
+
+    private ClientView client(ClientState state, Map<SecretId, Instant> lastUsed) {
         return new ClientView(state.clientId(), state.name(), state.description(), state.status(), state.roles(),
                 roleDirectory.permissionsOf(state.roles()), state.accessTokenTtlSeconds(), state.allowedAudiences(),
                 state.secrets().stream().map(entry -> secret(entry, lastUsed.get(entry.secret().secretId()))).toList(),

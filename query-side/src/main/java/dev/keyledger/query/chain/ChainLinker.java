@@ -2,6 +2,7 @@ package dev.keyledger.query.chain;
 
 import dev.keyledger.kernel.audit.chain.ChainRule;
 import dev.keyledger.query.processing.AppendNotifications;
+import dev.keyledger.query.processing.SpacedRuns;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Extends the audit chain over new events, strictly in global order. Not an Axon streaming processor: those deliver
@@ -31,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>It links as soon as an append anywhere commits (the event store's notification, docs/DECISIONS.md 44), on a
  * thread of its own, and every {@code keyledger.audit.chain-interval} besides, for a notification that was missed.
+ * Under a stream of appends it links at most once per {@code keyledger.audit.chain-prompt-spacing}, each run
+ * linking all that came meanwhile (docs/DECISIONS.md 129).
  */
 @Component
 public class ChainLinker {
@@ -46,16 +49,16 @@ public class ChainLinker {
     private final ChainAnchor anchor;
     private final ExportedEntries entries;
     private final int batchSize;
-    private final ExecutorService prompt = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "audit-chain-linker");
-        thread.setDaemon(true);
-        return thread;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread linker = new Thread(runnable, "audit-chain-linker");
+        linker.setDaemon(true);
+        return linker;
     });
-    /** Appends that commit while a prompt run is queued are covered by it: one queued run at most. */
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final SpacedRuns prompt;
 
     ChainLinker(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ExportedEntries entries,
-                AppendNotifications appends, @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize) {
+                AppendNotifications appends, @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize,
+                @Value("${keyledger.audit.chain-prompt-spacing:PT0.05S}") Duration promptSpacing) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.batch = jdbcTemplate;
         this.transaction = new TransactionTemplate(transactions);
@@ -63,26 +66,22 @@ public class ChainLinker {
         this.anchor = new ChainAnchor(jdbc);
         this.entries = entries;
         this.batchSize = batchSize;
-        appends.onAppend(this::linkSoon);
+        this.prompt = new SpacedRuns(this::linkPrompted, promptSpacing, thread);
+        appends.onAppend(prompt::prompt);
     }
 
-    private void linkSoon() {
-        if (queued.compareAndSet(false, true)) {
-            prompt.execute(() -> {
-                queued.set(false);
-                try {
-                    linkAll();
-                } catch (RuntimeException e) {
-                    // The schedule links them at its next turn.
-                    LOG.debug("prompt audit chain linking failed: {}", e.getMessage());
-                }
-            });
+    private void linkPrompted() {
+        try {
+            linkAll();
+        } catch (RuntimeException e) {
+            // The schedule links them at its next turn.
+            LOG.debug("prompt audit chain linking failed: {}", e.getMessage());
         }
     }
 
     @PreDestroy
     void stop() {
-        prompt.shutdownNow();
+        thread.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${keyledger.audit.chain-interval:PT0.5S}")

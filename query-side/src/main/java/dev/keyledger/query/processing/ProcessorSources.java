@@ -24,11 +24,13 @@ public class ProcessorSources {
     private final AppendNotifications appends;
     private final int readBatchSize;
     private final Duration pollInterval;
+    private final Duration promptSpacing;
 
     ProcessorSources(ConnectionProvider connections, TransactionManager transactions, EventSchema schema,
                      PersistenceExceptionResolver exceptions, AppendNotifications appends,
                      @Value("${keyledger.query.read-batch-size:1000}") int readBatchSize,
-                     @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval) {
+                     @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval,
+                     @Value("${keyledger.query.prompt-spacing:PT0.02S}") Duration promptSpacing) {
         this.connections = connections;
         this.transactions = transactions;
         this.schema = schema;
@@ -36,12 +38,13 @@ public class ProcessorSources {
         this.appends = appends;
         this.readBatchSize = readBatchSize;
         this.pollInterval = pollInterval;
+        this.promptSpacing = promptSpacing;
     }
 
     /** A source of its own for one processor of {@code config}. */
     public PromptEventSource forProcessor(Configuration config) {
         return PromptEventSource.of(config,
                 StreamingReads.engine(config, connections, transactions, schema, exceptions, readBatchSize),
-                appends, pollInterval);
+                appends, pollInterval, promptSpacing);
     }
 }

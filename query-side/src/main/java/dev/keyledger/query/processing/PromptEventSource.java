@@ -56,12 +56,17 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         return thread;
     }
 
-    /** A source for one processor of {@code config}, its tailing store shut down with Axon. */
+    /**
+     * A source for one processor of {@code config}, its tailing store shut down with Axon. Under a stream of appends
+     * it reads at most once per {@code spacing}, so that one read, one batch and one commit of the processor serve
+     * every append that came meanwhile (docs/DECISIONS.md 129).
+     */
     static PromptEventSource of(Configuration config, TailingStorageEngine storageEngine,
-                                AppendNotifications appends, Duration period) {
+                                AppendNotifications appends, Duration period, Duration spacing) {
         PromptEventSource source = new PromptEventSource(storageEngine, period);
         storageEngine.afterTailingReads(source::wakeUp);
-        appends.onAppend(source::readAfterAppend);
+        SpacedRuns reads = new SpacedRuns(source::readAfterAppend, spacing, TIMER);
+        appends.onAppend(reads::prompt);
         config.onShutdown(source.store::shutDown);
         return source;
     }
