@@ -2,7 +2,6 @@ package dev.keyledger.query.processing;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +17,6 @@ import java.time.Duration;
 public class ProcessorSources {
 
     private final ConnectionProvider connections;
-    private final TransactionManager transactions;
     private final EventSchema schema;
     private final PersistenceExceptionResolver exceptions;
     private final AppendNotifications appends;
@@ -26,13 +24,12 @@ public class ProcessorSources {
     private final Duration pollInterval;
     private final Duration promptSpacing;
 
-    ProcessorSources(ConnectionProvider connections, TransactionManager transactions, EventSchema schema,
+    ProcessorSources(ConnectionProvider connections, EventSchema schema,
                      PersistenceExceptionResolver exceptions, AppendNotifications appends,
                      @Value("${keyledger.query.read-batch-size:1000}") int readBatchSize,
                      @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval,
                      @Value("${keyledger.query.prompt-spacing:PT0.02S}") Duration promptSpacing) {
         this.connections = connections;
-        this.transactions = transactions;
         this.schema = schema;
         this.exceptions = exceptions;
         this.appends = appends;
@@ -44,7 +41,7 @@ public class ProcessorSources {
     /** A source of its own for one processor of {@code config}. */
     public PromptEventSource forProcessor(Configuration config) {
         return PromptEventSource.of(config,
-                StreamingReads.engine(config, connections, transactions, schema, exceptions, readBatchSize),
+                StreamingReads.engine(config, connections, schema, exceptions, readBatchSize),
                 appends, pollInterval, promptSpacing);
     }
 }

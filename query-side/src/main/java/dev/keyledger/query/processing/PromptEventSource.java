@@ -38,10 +38,12 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         return thread;
     });
 
+    private final TailingStorageEngine engine;
     private final TailingStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
     private PromptEventSource(TailingStorageEngine storageEngine, Duration period) {
+        this.engine = storageEngine;
         this.store = new TailingStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(period.toMillis())
@@ -72,11 +74,13 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     }
 
     /**
-     * Reads at once; the read wakes the processor when it hands events over. One more wake-up follows a little later
+     * Tells the engine that an append came, so its next read queries, and reads at once; the read wakes the
+     * processor when it hands events over. One more wake-up follows a little later
      * for the processor that was between streams then ({@link Prompted#hasNextAvailable()}), whose next chance would
      * otherwise be the next {@code period}.
      */
     private void readAfterAppend() {
+        engine.appendAnnounced();
         store.fetchNow();
         TIMER.schedule(this::wakeUp, SECOND_LOOK_MILLIS, TimeUnit.MILLISECONDS);
     }
