@@ -4,6 +4,7 @@ import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.RoleName;
+import dev.keyledger.query.processing.PlannedEachTime;
 import dev.keyledger.query.processing.RedactedText;
 import dev.keyledger.query.processing.SqlValues;
 import dev.keyledger.query.role.EffectivePermissions;
@@ -73,10 +74,8 @@ public class ClientViewStore {
         if (clientIds.isEmpty()) {
             return found;
         }
-        jdbc.sql("SELECT * FROM query_client WHERE client_id = ANY(?)")
-                .param(SqlValues.textArray(clientIds))
-                .query((row, n) -> ClientRows.state(row))
-                .list()
+        batches.query(PlannedEachTime.statement("SELECT * FROM query_client WHERE client_id = ANY(?)",
+                        (Object) SqlValues.textArray(clientIds)), (row, n) -> ClientRows.state(row))
                 .forEach(state -> found.put(state.clientId(), state));
         return found;
     }
