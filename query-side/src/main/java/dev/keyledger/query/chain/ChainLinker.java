@@ -49,7 +49,7 @@ public class ChainLinker {
     private final ChainAnchor anchor;
     private final ExportedEntries entries;
     private final int batchSize;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledExecutorService linkerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread linker = new Thread(runnable, "audit-chain-linker");
         linker.setDaemon(true);
         return linker;
@@ -66,7 +66,7 @@ public class ChainLinker {
         this.anchor = new ChainAnchor(jdbc);
         this.entries = entries;
         this.batchSize = batchSize;
-        this.prompt = new SpacedRuns(this::linkPrompted, promptSpacing, thread);
+        this.prompt = new SpacedRuns(this::linkPrompted, promptSpacing, linkerThread);
         appends.onAppend(prompt::prompt);
     }
 
@@ -81,7 +81,7 @@ public class ChainLinker {
 
     @PreDestroy
     void stop() {
-        thread.shutdownNow();
+        linkerThread.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${keyledger.audit.chain-interval:PT0.5S}")

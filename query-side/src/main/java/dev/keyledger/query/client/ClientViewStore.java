@@ -53,11 +53,11 @@ public class ClientViewStore {
     static final String RECOMPUTE = "UPDATE query_client SET permissions = "
             + EffectivePermissions.OF_ROLES_COLUMN + " WHERE roles @> ARRAY[CAST(? AS text)]";
 
-    private final JdbcTemplate batches;
+    private final JdbcTemplate template;
     private final JdbcClient jdbc;
 
     public ClientViewStore(JdbcTemplate jdbc) {
-        this.batches = jdbc;
+        this.template = jdbc;
         this.jdbc = JdbcClient.create(jdbc);
     }
 
@@ -74,7 +74,7 @@ public class ClientViewStore {
         if (clientIds.isEmpty()) {
             return found;
         }
-        batches.query(PlannedEachTime.statement("SELECT * FROM query_client WHERE client_id = ANY(?)",
+        template.query(PlannedEachTime.statement("SELECT * FROM query_client WHERE client_id = ANY(?)",
                         (Object) SqlValues.textArray(clientIds)), (row, n) -> ClientRows.state(row))
                 .forEach(state -> found.put(state.clientId(), state));
         return found;
@@ -85,7 +85,7 @@ public class ClientViewStore {
         if (clients.isEmpty()) {
             return;
         }
-        batches.batchUpdate(UPSERT, clients.stream().map(ClientViewStore::parameters).toList());
+        template.batchUpdate(UPSERT, clients.stream().map(ClientViewStore::parameters).toList());
     }
 
     private static Object[] parameters(ClientState client) {

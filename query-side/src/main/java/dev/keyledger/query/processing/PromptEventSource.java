@@ -74,10 +74,9 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     }
 
     /**
-     * Tells the engine that an append came, so its next read queries, and reads at once; the read wakes the
-     * processor when it hands events over. One more wake-up follows a little later
-     * for the processor that was between streams then ({@link Prompted#hasNextAvailable()}), whose next chance would
-     * otherwise be the next {@code period}.
+     * Tells the engine that an append came, so that its next read queries, and reads at once; the read wakes the
+     * processor when it hands events over. One more wake-up follows a little later for the processor that was between
+     * streams then ({@link Prompted#hasNextAvailable()}), whose next chance would otherwise be the next {@code period}.
      */
     private void readAfterAppend() {
         engine.appendAnnounced();

@@ -22,7 +22,6 @@ public final class SpacedRuns {
     /** A prompt that arrives while a run is waiting is covered by it; one that arrives once it has begun is not. */
     private final AtomicBoolean waiting = new AtomicBoolean();
     private volatile long lastStart;
-    private volatile boolean ranBefore;
 
     public SpacedRuns(Runnable task, Duration spacing, ScheduledExecutorService executor) {
         this(task, spacing, executor, System::nanoTime);
@@ -33,18 +32,18 @@ public final class SpacedRuns {
         this.spacingNanos = spacing.toNanos();
         this.executor = executor;
         this.nanoClock = nanoClock;
+        this.lastStart = nanoClock.getAsLong() - spacingNanos; // as if a run began a spacing ago: the first is at once
     }
 
     public void prompt() {
         if (waiting.compareAndSet(false, true)) {
-            long delay = ranBefore ? Math.max(0, lastStart + spacingNanos - nanoClock.getAsLong()) : 0;
+            long delay = Math.max(0, lastStart + spacingNanos - nanoClock.getAsLong());
             executor.schedule(this::run, delay, TimeUnit.NANOSECONDS);
         }
     }
 
     private void run() {
         lastStart = nanoClock.getAsLong();
-        ranBefore = true;
         waiting.set(false);
         task.run();
     }
