@@ -1,6 +1,6 @@
 package dev.keyledger.query.chain;
 
-import dev.keyledger.query.eventstore.BinaryResults;
+import dev.keyledger.query.processing.PreparedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -20,7 +20,7 @@ record ChainRow(long position, byte[] link, StoredRow row) {
      * ({@code after}, {@code upTo}], in order, handing each position to {@code sink} as it is read.
      */
     static void walk(JdbcTemplate streaming, String table, long after, long upTo, Consumer<ChainRow> sink) {
-        streaming.query(BinaryResults.statement("SELECT c.global_index AS linked_at, c.link, e.globalindex,"
+        streaming.query(PreparedStatements.binaryResults("SELECT c.global_index AS linked_at, c.link, e.globalindex,"
                 + " e.eventidentifier, e.aggregateidentifier, e.sequencenumber, e.type, e.payloadtype,"
                 + " e.payloadrevision, e.timestamp, e.payload, e.metadata"
                 + " FROM (SELECT * FROM " + table + " WHERE global_index > ? AND global_index <= ?) c"

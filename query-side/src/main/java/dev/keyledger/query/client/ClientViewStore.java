@@ -4,7 +4,7 @@ import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.query.processing.PlannedEachTime;
+import dev.keyledger.query.processing.PreparedStatements;
 import dev.keyledger.query.processing.RedactedText;
 import dev.keyledger.query.processing.SqlValues;
 import dev.keyledger.query.role.EffectivePermissions;
@@ -74,7 +74,7 @@ public class ClientViewStore {
         if (clientIds.isEmpty()) {
             return found;
         }
-        template.query(PlannedEachTime.statement("SELECT * FROM query_client WHERE client_id = ANY(?)",
+        template.query(PreparedStatements.plannedEachTime("SELECT * FROM query_client WHERE client_id = ANY(?)",
                         (Object) SqlValues.textArray(clientIds)), (row, n) -> ClientRows.state(row))
                 .forEach(state -> found.put(state.clientId(), state));
         return found;

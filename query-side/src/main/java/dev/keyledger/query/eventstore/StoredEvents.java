@@ -1,5 +1,6 @@
 package dev.keyledger.query.eventstore;
 
+import dev.keyledger.query.processing.PreparedStatements;
 import dev.keyledger.query.processing.SqlValues;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -89,7 +90,7 @@ public class StoredEvents {
         exportConnections.inSlot(pool -> {
             Reader reader = new Reader(pool, new DataSourceTransactionManager(pool));
             reader.readOnly().executeWithoutResult(status -> reader.streaming().query(
-                    BinaryResults.statement(query.sql(), query.params()),
+                    PreparedStatements.binaryResults(query.sql(), query.params()),
                     (RowCallbackHandler) row -> sink.accept(storedRow(row))));
         });
     }
