@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -115,7 +116,9 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void waitUntil(String what, BooleanSupplier condition) {
-        new WebDriverWait(driver, WAIT).withMessage(what).until(ignored -> condition.getAsBoolean());
+        // The console redraws as answers come in, so an element a look found may be gone when it is used.
+        new WebDriverWait(driver, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
+                .until(ignored -> condition.getAsBoolean());
     }
 
     /** The visible button reading {@code text}, enabled or not. */
