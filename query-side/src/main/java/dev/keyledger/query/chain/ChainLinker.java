@@ -2,6 +2,7 @@ package dev.keyledger.query.chain;
 
 import dev.keyledger.kernel.audit.chain.ChainRule;
 import dev.keyledger.query.processing.AppendNotifications;
+import dev.keyledger.query.processing.ProcessorThreads;
 import dev.keyledger.query.processing.SpacedRuns;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,29 +45,24 @@ public class ChainLinker {
     private static final long LOCK_KEY = 0x4b4c_4348_0001L;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final GapWatch gaps;
     private final ChainAnchor anchor;
     private final ExportedEntries entries;
     private final int batchSize;
-    private final ScheduledExecutorService linkerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread linker = new Thread(runnable, "audit-chain-linker");
-        linker.setDaemon(true);
-        return linker;
-    });
+    private final ScheduledExecutorService linkerThread;
     private final SpacedRuns prompt;
 
     ChainLinker(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ExportedEntries entries,
-                AppendNotifications appends, @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize,
+                AppendNotifications appends, ProcessorThreads threads, @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize,
                 @Value("${keyledger.audit.chain-prompt-spacing:PT0.05S}") Duration promptSpacing) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
-        this.batch = jdbcTemplate;
         this.transaction = new TransactionTemplate(transactions);
         this.gaps = new GapWatch(jdbc);
         this.anchor = new ChainAnchor(jdbc);
         this.entries = entries;
         this.batchSize = batchSize;
+        this.linkerThread = Executors.newSingleThreadScheduledExecutor(threads.named("audit-chain-linker"));
         this.prompt = new SpacedRuns(this::linkPrompted, promptSpacing, linkerThread);
         appends.onAppend(prompt::prompt);
     }
@@ -121,7 +118,8 @@ public class ChainLinker {
                 .params(head.position(), batchSize)
                 .query((row, n) -> new AppendedRow(StoredRow.of(row), row.getBytes("append_digest")))
                 .list();
-        List<Object[]> links = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         long position = head.position();
         byte[] link = head.link();
         for (AppendedRow appended : rows) {
@@ -131,15 +129,30 @@ public class ChainLinker {
             }
             link = ChainRule.link(link, appended.storedDigest(), entryDigest(row));
             position = row.globalIndex();
-            links.add(new Object[] {position, link});
+            positions.add(position);
+            links.add(HexFormat.of().formatHex(link));
         }
-        if (links.isEmpty()) {
+        if (positions.isEmpty()) {
             return 0;
         }
-        batch.batchUpdate("INSERT INTO audit_link (global_index, link) VALUES (?, ?)", links);
-        jdbc.sql("DELETE FROM audit_append_digest WHERE global_index <= ?").param(position).update();
+        store(positions, links, position);
         gaps.passed(position);
-        return links.size();
+        return positions.size();
+    }
+
+    /**
+     * The batch's links and the digests they consumed, in one statement: a run links a couple of events under a
+     * stream of appends, and a row each cost a statement each (docs/DECISIONS.md 133).
+     */
+    private void store(List<Long> positions, List<String> links, long through) {
+        jdbc.sql("""
+                        WITH linked AS (
+                            INSERT INTO audit_link (global_index, link)
+                            SELECT position, decode(link, 'hex') FROM unnest(?::bigint[], ?::text[]) AS l(position, link)
+                        )
+                        DELETE FROM audit_append_digest WHERE global_index <= ?""")
+                .params(positions.toArray(Long[]::new), links.toArray(String[]::new), through)
+                .update();
     }
 
     /** An unreadable row is linked as the JSON {@code null}: the chain goes on, and verification flags the row. */

@@ -3,6 +3,7 @@ package dev.keyledger.query.integration;
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.StoredEvents;
 import dev.keyledger.query.processing.ProcessorSources;
+import dev.keyledger.query.processing.ProcessorThreads;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -54,8 +55,9 @@ public class KafkaPublisherConfiguration {
 
     @Bean
     Republisher republisher(EventTopic topic, StoredEvents events, EventStore store, JdbcClient jdbc,
-                            TransactionTemplate transaction) {
-        return new Republisher(topic, events, store, new RepublishJobs(jdbc, transaction));
+                            TransactionTemplate transaction, ProcessorThreads threads) {
+        return new Republisher(topic, events, store, new RepublishJobs(jdbc, transaction),
+                threads.named("kafka-republish"));
     }
 
     /**
@@ -69,10 +71,10 @@ public class KafkaPublisherConfiguration {
     ConfigurerModule kafkaPublisherProcessor(KafkaSettings settings, SegmentBalancer balancer,
                                              @Value("${keyledger.query.token-claim-interval:PT0.5S}")
                                              Duration claimInterval,
-                                             ProcessorSources sources) {
+                                             ProcessorSources sources, ProcessorThreads threads) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(KafkaPublisher.PROCESSING_GROUP, sources::forProcessor,
-                        (config, builder) -> builder
+                        (config, builder) -> threads.runOn(config, builder)
                                 .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(settings.segments())
                                 .batchSize(settings.batchSize())

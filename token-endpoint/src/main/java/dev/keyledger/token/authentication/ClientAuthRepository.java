@@ -8,7 +8,6 @@ import dev.keyledger.infrastructure.jwk.PublicJwk;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.secret.SecretSlot;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,25 +56,44 @@ class ClientAuthRepository {
     }
 
     /**
+     * One statement, so one snapshot: the rows changed since a horizon, each beside the horizon of the next read, the
+     * oldest transaction still running when this one's snapshot was taken. A write this snapshot misses had not
+     * committed, so its transaction's id is at or above that horizon and the next read finds it; rows may be read
+     * twice, never missed. The left join keeps the horizon when nothing changed.
+     */
+    private static final String CHANGED_SINCE = """
+            WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS next_horizon)
+            SELECT horizon.next_horizon, %s
+            FROM horizon LEFT JOIN query_client_auth ON written_by >= ?::text::xid8
+            ORDER BY revision""".formatted(COLUMNS);
+
+    /**
      * Hands {@code into} the rows written by transactions with an id at or above {@code horizon}, oldest change
      * first, as they are read, and returns the horizon of the next read. The view's trigger stamps every write with
-     * its transaction's id (query-side migration V4). The next horizon is the oldest transaction still running when
-     * this read began, taken in a statement before the rows': a write the rows' later snapshot misses had not
-     * committed by then, so its transaction's id is at or above that horizon and the next read finds it; rows may be
-     * read twice, never missed. So no snapshot needs to span both statements, and the transaction (which lets the
-     * driver stream the first, whole-view read) runs at PostgreSQL's default isolation: repeatable read cost three
-     * more statements per read, on every change the token endpoint learns of (docs/DECISIONS.md 128). A read that
-     * fails part way has handed over some rows: they are newer than the cache's, or equal, so the cache may keep them
-     * and read them again from the same horizon.
+     * its transaction's id (query-side migration V4). The first read, from horizon zero, takes the whole view, which
+     * the driver streams only inside a transaction; every later read is one statement on its own, with no
+     * transaction around it, because it runs on every change the token endpoint learns of (docs/DECISIONS.md 132).
+     * A read that fails part way has handed over some rows: they are newer than the cache's, or equal, so the cache
+     * may keep them and read them again from the same horizon.
      */
     long changedSince(long horizon, Consumer<ClientAuthEntry> into) {
-        Long nextHorizon = streamed.execute(status -> {
-            long next = jdbc.queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", Long.class);
-            jdbc.query("SELECT " + COLUMNS + " FROM query_client_auth WHERE written_by >= ?::text::xid8 ORDER BY revision",
-                    (RowCallbackHandler) rs -> into.accept(row(rs)), horizon);
+        if (horizon == 0) {
+            return streamed.execute(status -> read(horizon, into));
+        }
+        return read(horizon, into);
+    }
+
+    private long read(long horizon, Consumer<ClientAuthEntry> into) {
+        return jdbc.query(CHANGED_SINCE, rs -> {
+            long next = horizon;
+            while (rs.next()) {
+                next = rs.getLong("next_horizon");
+                if (rs.getString("client_id") != null) {
+                    into.accept(row(rs));
+                }
+            }
             return next;
-        });
-        return nextHorizon;
+        }, horizon);
     }
 
     /**
