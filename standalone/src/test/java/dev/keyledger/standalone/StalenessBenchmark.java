@@ -17,10 +17,8 @@ public final class StalenessBenchmark {
 
     public static void main(String[] args) throws Exception {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int loadConnections = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         Path dataDir = Files.createTempDirectory("keyledger-staleness");
-        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, "logging.level.root=WARN");
-             TokenLoad load = TokenLoad.start(keyledger, loadConnections)) {
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, "logging.level.root=WARN")) {
             AdminClient admin = keyledger.admin();
             LatencyRecorder recorder = new LatencyRecorder();
             for (int i = 0; i < trials; i++) {
@@ -42,8 +40,7 @@ public final class StalenessBenchmark {
                         - deleted);
             }
             System.out.printf(Locale.ROOT, "Keyledger staleness: JDK %s, %d trials each; time from the write's "
-                    + "acknowledgement to the first refused token request; token load on %d connections: %.0f "
-                    + "tokens/s%n", Runtime.version(), trials, loadConnections, load.tokensPerSecond());
+                    + "acknowledgement to the first refused token request%n", Runtime.version(), trials);
             System.out.print(recorder.report());
         }
     }

@@ -2,7 +2,6 @@ package dev.keyledger.query.chain;
 
 import dev.keyledger.kernel.audit.chain.ChainRule;
 import dev.keyledger.query.processing.AppendNotifications;
-import dev.keyledger.query.processing.ProcessorThreads;
 import dev.keyledger.query.processing.SpacedRuns;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -50,11 +49,15 @@ public class ChainLinker {
     private final ChainAnchor anchor;
     private final ExportedEntries entries;
     private final int batchSize;
-    private final ScheduledExecutorService linkerThread;
+    private final ScheduledExecutorService linkerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread linker = new Thread(runnable, "audit-chain-linker");
+        linker.setDaemon(true);
+        return linker;
+    });
     private final SpacedRuns prompt;
 
     ChainLinker(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ExportedEntries entries,
-                AppendNotifications appends, ProcessorThreads threads, @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize,
+                AppendNotifications appends, @Value("${keyledger.audit.chain-batch-size:2000}") int batchSize,
                 @Value("${keyledger.audit.chain-prompt-spacing:PT0.05S}") Duration promptSpacing) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.transaction = new TransactionTemplate(transactions);
@@ -62,7 +65,6 @@ public class ChainLinker {
         this.anchor = new ChainAnchor(jdbc);
         this.entries = entries;
         this.batchSize = batchSize;
-        this.linkerThread = Executors.newSingleThreadScheduledExecutor(threads.named("audit-chain-linker"));
         this.prompt = new SpacedRuns(this::linkPrompted, promptSpacing, linkerThread);
         appends.onAppend(prompt::prompt);
     }
@@ -141,14 +143,15 @@ public class ChainLinker {
     }
 
     /**
-     * The batch's links and the digests they consumed, in one statement: a run links a couple of events under a
-     * stream of appends, and a row each cost a statement each (docs/DECISIONS.md 133).
+     * The batch's links stored and the digests they consumed deleted, in one statement: under a stream of appends a
+     * run links a couple of events, and row by row each of them cost a statement (docs/DECISIONS.md 133).
      */
     private void store(List<Long> positions, List<String> links, long through) {
         jdbc.sql("""
                         WITH linked AS (
                             INSERT INTO audit_link (global_index, link)
-                            SELECT position, decode(link, 'hex') FROM unnest(?::bigint[], ?::text[]) AS l(position, link)
+                            SELECT position, decode(link, 'hex')
+                            FROM unnest(?::bigint[], ?::text[]) AS l(position, link)
                         )
                         DELETE FROM audit_append_digest WHERE global_index <= ?""")
                 .params(positions.toArray(Long[]::new), links.toArray(String[]::new), through)

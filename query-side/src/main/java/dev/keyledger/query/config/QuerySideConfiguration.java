@@ -11,7 +11,6 @@ import dev.keyledger.query.eventstore.ExportConnections;
 import dev.keyledger.query.processing.AppendNotifications;
 import dev.keyledger.query.processing.ProcessorSources;
 import dev.keyledger.query.processing.QueryViews;
-import dev.keyledger.query.processing.ProcessorThreads;
 import dev.keyledger.query.processing.ViewLock;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
@@ -91,14 +90,13 @@ public class QuerySideConfiguration {
      */
     @Bean
     ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer, ProcessorSources sources,
-                                         ProcessorThreads threads,
                                          @Value("${keyledger.query.segments:4}") int segments,
                                          @Value("${keyledger.query.batch-size:100}") int batchSize,
                                          @Value("${keyledger.query.token-claim-interval:PT0.5S}")
                                          Duration claimInterval) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP, sources::forProcessor,
-                        (config, builder) -> threads.runOn(config, builder)
+                        (config, builder) -> builder
                                 .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(segments)
                                 .batchSize(batchSize)

@@ -3,7 +3,6 @@ package dev.keyledger.query.integration;
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.StoredEvents;
 import dev.keyledger.query.processing.ProcessorSources;
-import dev.keyledger.query.processing.ProcessorThreads;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -55,9 +54,8 @@ public class KafkaPublisherConfiguration {
 
     @Bean
     Republisher republisher(EventTopic topic, StoredEvents events, EventStore store, JdbcClient jdbc,
-                            TransactionTemplate transaction, ProcessorThreads threads) {
-        return new Republisher(topic, events, store, new RepublishJobs(jdbc, transaction),
-                threads.named("kafka-republish"));
+                            TransactionTemplate transaction) {
+        return new Republisher(topic, events, store, new RepublishJobs(jdbc, transaction));
     }
 
     /**
@@ -71,10 +69,10 @@ public class KafkaPublisherConfiguration {
     ConfigurerModule kafkaPublisherProcessor(KafkaSettings settings, SegmentBalancer balancer,
                                              @Value("${keyledger.query.token-claim-interval:PT0.5S}")
                                              Duration claimInterval,
-                                             ProcessorSources sources, ProcessorThreads threads) {
+                                             ProcessorSources sources) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(KafkaPublisher.PROCESSING_GROUP, sources::forProcessor,
-                        (config, builder) -> threads.runOn(config, builder)
+                        (config, builder) -> builder
                                 .initialToken(StreamableMessageSource::createTailToken)
                                 .initialSegmentCount(settings.segments())
                                 .batchSize(settings.batchSize())

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Publishes the store's history again, from a global position up to the head at the time of asking, for a new
@@ -32,15 +31,13 @@ public class Republisher implements AutoCloseable {
     private final StoredEvents events;
     private final EventStore store;
     private final RepublishJobs jobs;
-    private final ThreadFactory workers;
     private Thread worker;
 
-    Republisher(EventTopic topic, StoredEvents events, EventStore store, RepublishJobs jobs, ThreadFactory workers) {
+    Republisher(EventTopic topic, StoredEvents events, EventStore store, RepublishJobs jobs) {
         this.topic = topic;
         this.events = events;
         this.store = store;
         this.jobs = jobs;
-        this.workers = workers;
     }
 
     /** Starts a job in the background and answers at once with its status. */
@@ -50,7 +47,8 @@ public class Republisher implements AutoCloseable {
         RepublishStatus started = jobs.start(fromPosition, upTo);
         LOG.info("republishing events {} to {} to Kafka topic {}", fromPosition, upTo, topic.name());
         // A platform thread: the code is compiled for Java 17, which has no virtual threads.
-        worker = workers.newThread(() -> run(started));
+        worker = new Thread(() -> run(started), "kafka-republish");
+        worker.setDaemon(true);
         worker.start();
         return started;
     }

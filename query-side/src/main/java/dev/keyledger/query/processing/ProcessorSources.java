@@ -23,10 +23,9 @@ public class ProcessorSources {
     private final int readBatchSize;
     private final Duration pollInterval;
     private final Duration promptSpacing;
-    private final ProcessorThreads threads;
 
     ProcessorSources(ConnectionProvider connections, EventSchema schema,
-                     PersistenceExceptionResolver exceptions, AppendNotifications appends, ProcessorThreads threads,
+                     PersistenceExceptionResolver exceptions, AppendNotifications appends,
                      @Value("${keyledger.query.read-batch-size:1000}") int readBatchSize,
                      @Value("${keyledger.query.poll-interval:PT0.5S}") Duration pollInterval,
                      @Value("${keyledger.query.prompt-spacing:PT0.02S}") Duration promptSpacing) {
@@ -37,13 +36,12 @@ public class ProcessorSources {
         this.readBatchSize = readBatchSize;
         this.pollInterval = pollInterval;
         this.promptSpacing = promptSpacing;
-        this.threads = threads;
     }
 
     /** A source of its own for one processor of {@code config}. */
     public PromptEventSource forProcessor(Configuration config) {
         return PromptEventSource.of(config,
                 StreamingReads.engine(config, connections, schema, exceptions, readBatchSize),
-                appends, pollInterval, promptSpacing, threads.named("keyledger-tailing-store"));
+                appends, pollInterval, promptSpacing);
     }
 }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -43,24 +42,30 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     private final TailingStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
-    private PromptEventSource(TailingStorageEngine storageEngine, Duration period, ThreadFactory readers) {
+    private PromptEventSource(TailingStorageEngine storageEngine, Duration period) {
         this.engine = storageEngine;
         this.store = new TailingStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(period.toMillis())
-                .threadFactory(readers));
+                .threadFactory(PromptEventSource::tailingThread));
         TIMER.scheduleWithFixedDelay(this::wakeUp, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Daemon threads: the tailing store is shut down with Axon, and never keeps a JVM alive if that is missed. */
+    private static Thread tailingThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "keyledger-tailing-store");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
      * A source for one processor of {@code config}, its tailing store shut down with Axon. Under a stream of appends
      * it reads at most once per {@code spacing}, so that one read, one batch and one commit of the processor serve
-     * every append that came meanwhile (docs/DECISIONS.md 129). Its reads run on {@code readers}: daemon threads, so
-     * that the store, shut down with Axon, never keeps a JVM alive if that is missed.
+     * every append that came meanwhile (docs/DECISIONS.md 129).
      */
     static PromptEventSource of(Configuration config, TailingStorageEngine storageEngine,
-                                AppendNotifications appends, Duration period, Duration spacing, ThreadFactory readers) {
-        PromptEventSource source = new PromptEventSource(storageEngine, period, readers);
+                                AppendNotifications appends, Duration period, Duration spacing) {
+        PromptEventSource source = new PromptEventSource(storageEngine, period);
         storageEngine.afterTailingReads(source::wakeUp);
         SpacedRuns reads = new SpacedRuns(source::readAfterAppend, spacing, TIMER);
         appends.onAppend(reads::prompt);

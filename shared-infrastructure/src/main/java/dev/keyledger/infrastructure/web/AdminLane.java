@@ -1,6 +1,5 @@
 package dev.keyledger.infrastructure.web;
 
-import dev.keyledger.infrastructure.priority.BackgroundThreads;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Admin writes run in a lane of their own (docs/DECISIONS.md 110): a few platform threads and a bounded queue, so
@@ -43,11 +43,22 @@ public final class AdminLane extends OncePerRequestFilter {
     /**
      * @param threads        writes served at once
      * @param queue          writes that may wait for a thread; the next one is refused
-     * @param lowerPriority  whether the lane's threads run at a lower scheduling priority ({@link BackgroundThreads})
+     * @param lowerPriority  whether the lane's threads run at a lower scheduling priority ({@link BackgroundPriority})
      */
     public AdminLane(int threads, int queue, boolean lowerPriority) {
+        AtomicInteger count = new AtomicInteger();
         this.lane = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(queue),
-                new BackgroundThreads("admin-lane", lowerPriority), new ThreadPoolExecutor.AbortPolicy());
+                work -> {
+                    Thread thread = new Thread(() -> {
+                        if (lowerPriority) {
+                            BackgroundPriority.lowerCurrentThread();
+                        }
+                        work.run();
+                    }, "admin-lane-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
         lane.prestartAllCoreThreads(); // the priority is lowered at start-up, not on the first writes
         this.bodyBytes = new Semaphore(Math.multiplyExact(threads + queue, BODY_BYTES));
     }

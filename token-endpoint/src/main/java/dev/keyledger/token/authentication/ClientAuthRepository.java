@@ -38,6 +38,18 @@ class ClientAuthRepository {
             permissions::text AS permissions_text, allowed_audiences::text AS allowed_audiences_text""";
 
     /**
+     * One statement, so one snapshot: the rows changed since a horizon, each beside the horizon of the next read, the
+     * oldest transaction still running when this one's snapshot was taken. A write this snapshot misses had not
+     * committed, so its transaction's id is at or above that horizon and the next read finds it; rows may be read
+     * twice, never missed. The left join keeps the horizon when nothing changed.
+     */
+    private static final String CHANGED_SINCE = """
+            WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS next_horizon)
+            SELECT horizon.next_horizon, %s
+            FROM horizon LEFT JOIN query_client_auth ON written_by >= ?::text::xid8
+            ORDER BY revision""".formatted(COLUMNS);
+
+    /**
      * Rows fetched per round trip: the first read takes the whole view, a million rows and more, which the driver
      * would otherwise hold in memory all at once, next to the cache it fills (docs/DECISIONS.md 121).
      */
@@ -54,18 +66,6 @@ class ClientAuthRepository {
         this.streamed = new TransactionTemplate(transactions);
         this.streamed.setReadOnly(true);
     }
-
-    /**
-     * One statement, so one snapshot: the rows changed since a horizon, each beside the horizon of the next read, the
-     * oldest transaction still running when this one's snapshot was taken. A write this snapshot misses had not
-     * committed, so its transaction's id is at or above that horizon and the next read finds it; rows may be read
-     * twice, never missed. The left join keeps the horizon when nothing changed.
-     */
-    private static final String CHANGED_SINCE = """
-            WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS next_horizon)
-            SELECT horizon.next_horizon, %s
-            FROM horizon LEFT JOIN query_client_auth ON written_by >= ?::text::xid8
-            ORDER BY revision""".formatted(COLUMNS);
 
     /**
      * Hands {@code into} the rows written by transactions with an id at or above {@code horizon}, oldest change

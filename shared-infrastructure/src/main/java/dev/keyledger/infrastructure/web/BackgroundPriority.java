@@ -1,4 +1,4 @@
-package dev.keyledger.infrastructure.priority;
+package dev.keyledger.infrastructure.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Lowers the calling platform thread's scheduling priority, where the operating system lets a thread do so for
  * itself: on Linux, {@code renice} of the thread's own id (lowering needs no privilege). Java's thread priorities do
  * nothing on Linux unless the JVM runs as root with {@code -XX:ThreadPriorityPolicy=1}. Best effort: elsewhere, or
- * without {@code renice}, the thread keeps its priority (the admin lane still bounds what it may run at once).
+ * without {@code renice}, the thread keeps its priority and the admin lane still bounds what it may run at once.
  */
-public final class BackgroundPriority {
+final class BackgroundPriority {
 
     /** Weight about a tenth of a normal thread's under Linux's scheduler (each step of nice is ~1.25x). */
     static final int NICE = 10;
@@ -26,7 +26,7 @@ public final class BackgroundPriority {
     }
 
     /** @return whether the calling thread now runs at {@link #NICE} */
-    public static boolean lowerCurrentThread() {
+    static boolean lowerCurrentThread() {
         try {
             if (!Files.isSymbolicLink(THREAD_SELF)) {
                 return false;
@@ -38,7 +38,7 @@ public final class BackgroundPriority {
                     .start();
             return renice.waitFor(5, TimeUnit.SECONDS) && renice.exitValue() == 0;
         } catch (IOException | RuntimeException e) {
-            LOG.debug("{} keeps its priority: {}", Thread.currentThread().getName(), e.toString());
+            LOG.debug("the admin lane's threads keep their priority: {}", e.toString());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
