@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The integration topic and the one producer that writes it, shared by the live publisher and republish jobs.
- * The producer is idempotent with {@code acks=all} and at most 5 requests in flight, so a retried send neither
- * duplicates nor reorders records of one partition; every wait on the broker is bounded by the send timeout.
+ * The producer is idempotent with {@code acks=all} and one request in flight, so a retried send neither duplicates
+ * nor reorders records of one partition (docs/DECISIONS.md 134); every wait on the broker is bounded by the send
+ * timeout.
  */
 public class EventTopic implements AutoCloseable {
 
@@ -59,9 +60,11 @@ public class EventTopic implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        // No linger: a live event leaves at once. While five requests are in flight the rest queue up per
-        // partition; large batches let a backlog go in few requests (16 KiB, the default, holds ~25 events).
+        // One, not Kafka's five: a request that fails on a partition the broker has just created (or whose producer
+        // state it has expired) would let the next one be written first, and the retried records after it.
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        // No linger: a live event leaves at once. While a request is in flight the rest queue up per partition;
+        // large batches let a backlog go in few requests (16 KiB, the default, holds ~25 events).
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         // send() waits for the topic's metadata; while the broker is away that wait must not outlast a batch's.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.sendTimeout().toMillis());
