@@ -53,7 +53,7 @@ class CliCommandsTest {
         assertThat(created.path("roles").get(0).asText()).isEqualTo(role);
         assertThat(created.path("accessTokenTtlSeconds").asInt()).isEqualTo(600);
 
-        assertSameAsApi(ok("clients", "get", id, "-o", "json"), "/api/v1/clients/" + id);
+        assertSameAsApi(ok("clients", "get", "-o", "json", "--", id), "/api/v1/clients/" + id);
         assertSameAsApi(ok("clients", "list", "--name-contains", name, "--role", role, "--status", "ACTIVE",
                 "--page", "0", "--size", "5", "-o", "json"), "/api/v1/clients?q=" + name + "&role=" + role
                 + "&status=ACTIVE&page=0&size=5");
@@ -62,22 +62,23 @@ class CliCommandsTest {
         assertThat(ok("clients", "list", "--name-contains", name, "--quiet").out().strip()).isEqualTo(id);
 
         String createdAt = created.path("createdAt").asText();
-        JsonNode updated = ok("clients", "update", id, "--name", name + "-renamed", "--description", "moved",
-                "-o", "json").json();
+        JsonNode updated = ok("clients", "update", "--name", name + "-renamed", "--description", "moved",
+                "-o", "json", "--", id).json();
         assertThat(updated.path("name").asText()).isEqualTo(name + "-renamed");
-        assertThat(ok("clients", "get", id, "--as-of", createdAt, "-o", "json").json().path("name").asText())
+        assertThat(ok("clients", "get", "--as-of", createdAt, "-o", "json", "--", id).json().path("name").asText())
                 .as("as it was when registered").isEqualTo(name);
 
-        assertThat(ok("clients", "disable", id, "-o", "json").json().path("status").asText()).isEqualTo("DISABLED");
-        assertThat(ok("clients", "enable", id, "-o", "json").json().path("status").asText()).isEqualTo("ACTIVE");
-        assertThat(ok("clients", "delete", id, "--force", "-o", "json").json().path("status").asText())
+        assertThat(ok("clients", "disable", "-o", "json", "--", id).json().path("status").asText())
+                .isEqualTo("DISABLED");
+        assertThat(ok("clients", "enable", "-o", "json", "--", id).json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(ok("clients", "delete", "--force", "-o", "json", "--", id).json().path("status").asText())
                 .isEqualTo("DELETED");
     }
 
     @Test
     void clients_yamlIsTheSameDocument() {
         String id = register(unique("cli-yaml"));
-        Cli.Run yaml = ok("clients", "get", id, "-o", "yaml");
+        Cli.Run yaml = ok("clients", "get", "-o", "yaml", "--", id);
         JsonNode parsed = JSON.valueToTree(new Yaml().load(yaml.out()));
         assertThat(parsed).isEqualTo(admin.send("GET", "/api/v1/clients/" + id, null).json());
     }
@@ -86,7 +87,7 @@ class CliCommandsTest {
     void secrets_addPromoteRotateDelete(@TempDir Path dir) throws IOException {
         String id = register(unique("cli-secrets"));
         Path file = dir.resolve("new.secret");
-        Cli.Run added = ok("secrets", "add", id, "--secret-file", file.toString(), "-o", "json");
+        Cli.Run added = ok("secrets", "add", "--secret-file", file.toString(), "-o", "json", "--", id);
         String secret = Files.readString(file).strip();
         assertThat(secret).startsWith("kls_");
         assertThat(Files.getPosixFilePermissions(file)).hasSize(2);
@@ -95,14 +96,14 @@ class CliCommandsTest {
         assertThat(added.json().path("slot").asText()).isEqualTo("SECONDARY");
         keyledger.tokenFor(id, secret);
 
-        JsonNode promoted = ok("secrets", "promote", id, "-o", "json").json();
+        JsonNode promoted = ok("secrets", "promote", "-o", "json", "--", id).json();
         assertThat(promoted.at("/secrets").findValuesAsText("slot")).containsExactlyInAnyOrder("PRIMARY", "SECONDARY");
         String newPrimary = added.json().path("secretId").asText();
         assertThat(slotOf(promoted, newPrimary)).isEqualTo("PRIMARY");
 
         String oldId = secondaryOf(promoted);
-        ok("secrets", "delete", id, oldId, "--force");
-        Cli.Run rotated = ok("secrets", "rotate", id, "--show-secret", "-o", "json");
+        ok("secrets", "delete", "--force", "--", id, oldId);
+        Cli.Run rotated = ok("secrets", "rotate", "--show-secret", "-o", "json", "--", id);
         assertThat(rotated.json().path("slot").asText()).isEqualTo("PRIMARY");
         assertThat(rotated.json().path("clientSecret").asText()).startsWith("kls_");
     }
@@ -119,8 +120,9 @@ class CliCommandsTest {
                 .hasSize(2);
 
         String id = register(unique("cli-holder"));
-        assertThat(ok("roles", "assign", id, role, "-o", "json").json().path("roles").get(0).asText()).isEqualTo(role);
-        assertThat(ok("roles", "unassign", id, role, "-o", "json").json().path("roles")).isEmpty();
+        assertThat(ok("roles", "assign", "-o", "json", "--", id, role).json().path("roles").get(0).asText())
+                .isEqualTo(role);
+        assertThat(ok("roles", "unassign", "-o", "json", "--", id, role).json().path("roles")).isEmpty();
 
         Cli.Run refused = cli.run("roles", "delete", role);
         assertThat(refused.exit()).as("usage: a role deletion needs --force").isEqualTo(2);
@@ -133,14 +135,14 @@ class CliCommandsTest {
     void keysTokensAuditProjections(@TempDir Path dir) throws IOException {
         String id = register(unique("cli-audit"));
         assertSameAsApi(ok("keys", "list", "-o", "json"), "/api/v1/signing-keys");
-        assertSameAsApi(ok("tokens", "events", id, "--limit", "10", "-o", "json"),
+        assertSameAsApi(ok("tokens", "events", "--limit", "10", "-o", "json", "--", id),
                 "/api/v1/clients/" + id + "/token-events?limit=10");
-        assertSameAsApi(ok("audit", "events", "--aggregate-id", id, "--type", "client.registered", "-o", "json"),
+        assertSameAsApi(ok("audit", "events", "--aggregate-id=" + id, "--type", "client.registered", "-o", "json"),
                 "/api/v1/audit/events?aggregateId=" + id + "&type=client.registered");
-        assertThat(ok("audit", "events", "--aggregate-id", id).out()).contains("client.registered");
+        assertThat(ok("audit", "events", "--aggregate-id=" + id).out()).contains("client.registered");
 
         Path export = dir.resolve("audit.ndjson");
-        Cli.Run exported = ok("audit", "export", "--file", export.toString(), "--aggregate-id", id);
+        Cli.Run exported = ok("audit", "export", "--file", export.toString(), "--aggregate-id=" + id);
         AdminClient.Answer direct = admin.send("GET", "/api/v1/audit/events?aggregateId=" + id, null,
                 "Accept", "application/x-ndjson");
         assertThat(Files.readString(export, StandardCharsets.UTF_8)).isEqualTo(direct.body());
@@ -239,20 +241,20 @@ class CliCommandsTest {
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("cli-1").generate();
         Path jwk = Files.writeString(dir.resolve("cli-1.jwk"), key.toPublicJWK().toJSONString());
 
-        JsonNode added = ok("client-keys", "add", id, "--jwk-file", jwk.toString(), "-o", "json").json();
+        JsonNode added = ok("client-keys", "add", "--jwk-file", jwk.toString(), "-o", "json", "--", id).json();
         assertThat(added.path("kid").asText()).isEqualTo("cli-1");
         assertThat(added.path("alg").asText()).isEqualTo("ES256");
-        assertThat(cli.run("client-keys", "add", id, "--jwk-file", dir.resolve("missing.jwk").toString()).exit())
+        assertThat(cli.run("client-keys", "add", "--jwk-file", dir.resolve("missing.jwk").toString(), "--", id).exit())
                 .as("an unreadable file is a usage error").isEqualTo(2);
-        assertThat(ok("client-keys", "remove", id, added.path("keyId").asText(), "-o", "json").json().path("keys"))
-                .isEmpty();
+        assertThat(ok("client-keys", "remove", "-o", "json", "--", id, added.path("keyId").asText()).json()
+                .path("keys")).isEmpty();
 
-        JsonNode trusted = ok("federated-credentials", "add", id, "--issuer", RunningKeyledger.TRUSTED_ISSUER,
+        JsonNode trusted = ok("federated-credentials", "add", "--issuer", RunningKeyledger.TRUSTED_ISSUER,
                 "--subject", "repo:acme/cli:*", "--audience", "https://a.example", "--audience", "https://b.example",
-                "-o", "json").json();
+                "-o", "json", "--", id).json();
         assertThat(trusted.path("audiences").toString()).isEqualTo("[\"https://a.example\",\"https://b.example\"]");
         assertThat(trusted.path("subject").asText()).isEqualTo("repo:acme/cli:*");
-        assertThat(ok("federated-credentials", "remove", id, trusted.path("credentialId").asText(), "-o", "json")
+        assertThat(ok("federated-credentials", "remove", "-o", "json", "--", id, trusted.path("credentialId").asText())
                 .json().path("federatedCredentials")).isEmpty();
     }
 

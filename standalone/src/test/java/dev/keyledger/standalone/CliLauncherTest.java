@@ -40,7 +40,8 @@ class CliLauncherTest {
 
         String id = keyledger.admin().post("/api/v1/clients", "{\"name\":\"" + UniqueNames.unique("cli-launched")
                 + "\"}").text("clientId");
-        ProcessBuilder builder = new ProcessBuilder(List.of(link.toString(), "clients", "get", id, "--output", "json"))
+        ProcessBuilder builder = new ProcessBuilder(
+                List.of(link.toString(), "clients", "get", "--output", "json", "--", id))
                 .redirectError(dir.resolve("err").toFile())
                 .directory(dir.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

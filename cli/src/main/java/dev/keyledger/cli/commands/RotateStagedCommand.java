@@ -87,7 +87,7 @@ public class RotateStagedCommand implements Runnable {
                 state = withSecondary();
             } else if (!await && !promote) {
                 guide("stage 1 of 3 done: deploy the new secret to every machine that uses this client, then run"
-                        + " again: keyledger secrets rotate-staged " + clientId + " --promote");
+                        + " again: " + nextStage("--promote"));
                 return;
             } else {
                 state = added.get();
@@ -140,7 +140,7 @@ public class RotateStagedCommand implements Runnable {
         boolean used = state.secondary().map(s -> s.path("lastUsedAt").isTextual()).orElse(false);
         if (!promote && !confirm("Promote the new secret now?")) {
             guide("stage 2 of 3: the new secret " + (used ? "is in use" : "has not been used yet") + "; once every"
-                    + " machine has it, run: keyledger secrets rotate-staged " + clientId + " --promote");
+                    + " machine has it, run: " + nextStage("--promote"));
             return null;
         }
         if (!used) {
@@ -153,10 +153,18 @@ public class RotateStagedCommand implements Runnable {
         ClientSecrets after = ClientSecrets.of(promoted.json());
         if (!deleteOld && !await) {
             guide("stage 2 of 3 done: the new secret is PRIMARY. When no machine uses the old one any more (its"
-                    + " lastUsedAt stops moving), run: keyledger secrets rotate-staged " + clientId + " --delete-old");
+                    + " lastUsedAt stops moving), run: " + nextStage("--delete-old"));
             return null;
         }
         return after;
+    }
+
+    /**
+     * The command that runs the next stage, to be copied as printed: its flag before the client id, and the id after
+     * {@code --} when it begins with {@code -} (one in 64 ids does), which would otherwise read as an option.
+     */
+    private String nextStage(String flag) {
+        return "keyledger secrets rotate-staged " + flag + (clientId.startsWith("-") ? " -- " : " ") + clientId;
     }
 
     /** Stage 3: the old secret is SECONDARY; it goes once the service's recent-use guard allows. */
@@ -167,8 +175,7 @@ public class RotateStagedCommand implements Runnable {
         }
         show(state);
         if (!deleteOld && !confirm("Delete the old secret now?")) {
-            guide("stage 3 of 3: when the old secret is no longer used, run: keyledger secrets rotate-staged "
-                    + clientId + " --delete-old");
+            guide("stage 3 of 3: when the old secret is no longer used, run: " + nextStage("--delete-old"));
             return;
         }
         String oldId = state.secondaryId();
