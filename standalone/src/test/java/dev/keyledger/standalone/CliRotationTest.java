@@ -135,12 +135,6 @@ class CliRotationTest {
         keyledger.tokenFor(id, secret);
     }
 
-    private static Cli.Run run(int exit, String... arguments) {
-        Cli.Run run = cli.run(arguments);
-        assertThat(run.exit()).as(run.toString()).isEqualTo(exit);
-        return run;
-    }
-
     @Test
     void whenTheClientIdBeginsWithADash_thenEachStageGuidanceRunsAsPrinted(@TempDir Path dir) {
         String id = clientWhoseIdBeginsWithADash();
@@ -152,6 +146,12 @@ class CliRotationTest {
         assertThat(promoted.err()).contains("stage 2 of 3 done").contains("-- " + id);
         Cli.Run retired = run(0, printedCommand(promoted.err()));
         assertThat(retired.err()).contains("the rotation is complete");
+    }
+
+    private static Cli.Run run(int exit, String... arguments) {
+        Cli.Run run = cli.run(arguments);
+        assertThat(run.exit()).as(run.toString()).isEqualTo(exit);
+        return run;
     }
 
     /** One id in 64 begins with '-', which a command line would read as an option. */
