@@ -3,7 +3,6 @@ package dev.keyledger.command.web;
 import dev.keyledger.command.lookup.RoleDirectory;
 import dev.keyledger.command.lookup.SecretUsage;
 import dev.keyledger.kernel.client.ClientStatus;
-
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.client.view.ClientView;

@@ -42,6 +42,7 @@ public class ChainLinker {
     private static final Logger LOG = LoggerFactory.getLogger(ChainLinker.class);
     /** An arbitrary constant that no other advisory lock of Keyledger uses. */
     private static final long LOCK_KEY = 0x4b4c_4348_0001L;
+    private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -132,7 +133,7 @@ public class ChainLinker {
             link = ChainRule.link(link, appended.storedDigest(), entryDigest(row));
             position = row.globalIndex();
             positions.add(position);
-            links.add(HexFormat.of().formatHex(link));
+            links.add(HEX.formatHex(link));
         }
         if (positions.isEmpty()) {
             return 0;
