@@ -39,9 +39,11 @@ import dev.keyledger.kernel.signingkey.SigningKeyStream;
 import dev.keyledger.kernel.signingkey.event.SigningKeyRetired;
 import dev.keyledger.query.audit.AuditEntries;
 import dev.keyledger.query.audit.AuditEntry;
+import dev.keyledger.query.audit.StoredAuditEntries;
 import dev.keyledger.query.eventstore.EventCriteria;
 import dev.keyledger.query.eventstore.StoredEvent;
 import dev.keyledger.query.eventstore.StoredEvents;
+import dev.keyledger.query.integration.CloudEventMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -74,7 +76,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The audit export reads stored rows without Axon's messages (docs/DECISIONS.md 117); over a randomized history of
  * every event type, with awkward text, instants of every precision and odd metadata, it writes byte for byte what
  * the mapping of Axon's deserialized messages writes ({@link AuditEntries#of(StoredEvent)} through the service's
- * mapper): the NDJSON export, the JSON pages, and the entries of the evidence file, which are hashed.
+ * mapper): the NDJSON export, the JSON pages, and the entries of the evidence file, which are hashed; and the
+ * CloudEvents a republish sends are those of the live publisher.
  */
 // Not @KeyledgerService: appends events of every type, some of them unlike anything the command side writes.
 class AuditExportEquivalenceTest {
@@ -145,7 +148,23 @@ class AuditExportEquivalenceTest {
                 }
             }
             assertThat(compared).isEqualTo(expected.size());
+
+            // A republish maps the same rows for the integration topic: the live publisher's CloudEvents, byte for byte.
+            EventCriteria all = new EventCriteria(List.of(), List.of(), null, null, -1, null);
+            StoredAuditEntries rows = keyledger.bean(StoredAuditEntries.class);
+            List<String> live = keyledger.bean(StoredEvents.class).list(all).stream()
+                    .map(stored -> cloudEvent(AuditEntries.withoutMetadata(stored.message(), stored.globalPosition())))
+                    .toList();
+            assertThat(keyledger.bean(StoredEvents.class).listRows(all).stream()
+                    .map(row -> cloudEvent(rows.withoutMetadata(row))).toList())
+                    .as("CloudEvents, seed %d", seed).isEqualTo(live).contains("none");
         }
+    }
+
+    /** The CloudEvent's bytes as the topic gets them, or {@code none} for an event that is not published. */
+    private static String cloudEvent(AuditEntry entry) {
+        return CloudEventMapper.of(entry).map(event -> new String(CloudEventMapper.json(event), StandardCharsets.UTF_8))
+                .orElse("none");
     }
 
     private static String text(ObjectMapper json, AuditEntry entry) {

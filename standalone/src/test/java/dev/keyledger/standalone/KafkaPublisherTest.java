@@ -103,6 +103,10 @@ class KafkaPublisherTest {
                     audit.stream().allMatch(entry -> count(read, entry.get("eventId").asText()) >= 2));
             assertDelivered(audit, events);
             assertThat(events).allSatisfy(event -> assertThat(TopicReader.violations(event)).isEmpty());
+            assertThat(events.stream().collect(Collectors.groupingBy(TopicReader.Event::id,
+                    Collectors.mapping(TopicReader.Event::raw, Collectors.toSet()))))
+                    .as("the republished copy of each event is the live one, byte for byte")
+                    .allSatisfy((id, copies) -> assertThat(copies).hasSize(1));
         }
     }
 
@@ -174,6 +178,24 @@ class KafkaPublisherTest {
                 assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
             }
             assertThat(admin.send("GET", "/api/v1/integration/kafka/republish", null).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void whenTheBrokerIsNotThere_thenARepublishFailsAndSaysWhy() throws Exception {
+        String servers = "127.0.0.1:" + freePort();
+        try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, kafka(servers, newTopic()))) {
+            AdminClient admin = keyledger.admin();
+            expect(201, admin.post("/api/v1/clients", "{\"name\":\"unsent\"}"));
+
+            expect(202, admin.post("/api/v1/integration/kafka/republish", "{\"fromPosition\": 0}"));
+
+            Eventually.holds("the republish fails", () -> "FAILED".equals(
+                    admin.send("GET", "/api/v1/integration/kafka/republish", null).text("state")));
+            JsonNode failed = admin.send("GET", "/api/v1/integration/kafka/republish", null).json();
+            assertThat(failed.get("published").asLong()).isZero();
+            assertThat(failed.get("error").asText()).contains("topic");
+            assertThat(failed.get("finishedAt").isNull()).isFalse();
         }
     }
 

@@ -61,9 +61,22 @@ public class StoredAuditEntries {
 
     /** The entry of a stored row; throws a runtime exception for a row that does not read as an event. */
     public AuditEntry of(StoredEventRow row) {
+        String[] metadata = actorAndCorrelationId(row.metadata());
+        return of(row, metadata[0], metadata[1]);
+    }
+
+    /**
+     * The entry without its actor and correlation id (both null), its metadata not read at all: for the
+     * integration topic, whose CloudEvents carry neither; equal to
+     * {@link AuditEntries#withoutMetadata(org.axonframework.eventhandling.DomainEventMessage, long)} of the event.
+     */
+    public AuditEntry withoutMetadata(StoredEventRow row) {
+        return of(row, null, null);
+    }
+
+    private AuditEntry of(StoredEventRow row, String actor, String correlationId) {
         Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
                 row.payloadType(), row.payloadRevision()));
-        String[] metadata = actorAndCorrelationId(row.metadata());
         return new AuditEntry(
                 row.eventId(),
                 row.globalIndex(),
@@ -72,8 +85,8 @@ public class StoredAuditEntries {
                 row.sequence(),
                 WIRE_NAMES.getOrDefault(row.payloadType(), AuditEntries.UNKNOWN_TYPE),
                 IsoInstants.parseStored(row.timestamp()),
-                metadata[0],
-                metadata[1],
+                actor,
+                correlationId,
                 payload == null ? Map.of() : AuditPayloads.of(payload).orElse(Map.of()));
     }
 

@@ -28,10 +28,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The integration topic and the one producer that writes it, shared by the live publisher and republish jobs.
- * The producer is idempotent with {@code acks=all} and one request in flight, so a retried send neither duplicates
- * nor reorders records of one partition (docs/DECISIONS.md 134); every wait on the broker is bounded by the send
- * timeout.
+ * The integration topic and the producer that writes it: the live publisher's, and one of its own for each republish
+ * job ({@link #forBacklog()}). Each producer is idempotent with {@code acks=all} and one request in flight, so a
+ * retried send neither duplicates nor reorders records of one partition (docs/DECISIONS.md 134); every wait on the
+ * broker is bounded by the send timeout.
  */
 public class EventTopic implements AutoCloseable {
 
@@ -40,31 +40,52 @@ public class EventTopic implements AutoCloseable {
             new RecordHeader("content-type", CloudEventMapper.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 
     private static final int BATCH_BYTES = 256 * 1024;
+    /** How long a backlog's producer lets a batch fill (docs/DECISIONS.md 135). */
+    private static final Duration BACKLOG_LINGER = Duration.ofMillis(10);
 
     private final KafkaSettings settings;
     private final Map<String, Object> clientConfig;
     private final Producer<String, byte[]> producer;
     private final OutageLog outages;
-    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong failures;
     private volatile boolean exists;
 
     /** @param clientConfig the broker connection: bootstrap servers and any {@code spring.kafka.properties.*} */
     EventTopic(KafkaSettings settings, Map<String, Object> clientConfig) {
-        this.settings = settings;
-        this.clientConfig = Map.copyOf(clientConfig);
-        this.producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
-        this.outages = new OutageLog(settings.topic());
+        this(settings, Map.copyOf(clientConfig), Duration.ZERO, new OutageLog(settings.topic()), new AtomicLong(),
+                false);
     }
 
-    private Map<String, Object> producerConfig() {
+    private EventTopic(KafkaSettings settings, Map<String, Object> clientConfig, Duration linger, OutageLog outages,
+                       AtomicLong failures, boolean exists) {
+        this.settings = settings;
+        this.clientConfig = clientConfig;
+        this.producer = new KafkaProducer<>(producerConfig(linger), new StringSerializer(), new ByteArraySerializer());
+        this.outages = outages;
+        this.failures = failures;
+        this.exists = exists;
+    }
+
+    /**
+     * The topic with a producer of its own that lets each batch fill for a few milliseconds, for a job that sends a
+     * backlog as fast as it can: fewer, fuller requests, and far fewer wake-ups of the producer's network thread,
+     * which a send that opens a batch costs (docs/DECISIONS.md 135). Its failures count as this topic's; close it
+     * when the job ends.
+     */
+    EventTopic forBacklog() {
+        return new EventTopic(settings, clientConfig, BACKLOG_LINGER, outages, failures, exists);
+    }
+
+    private Map<String, Object> producerConfig(Duration linger) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // One, not Kafka's five: a request that fails on a partition the broker has just created (or whose producer
         // state it has expired) would let the next one be written first, and the retried records after it.
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        // No linger: a live event leaves at once. While a request is in flight the rest queue up per partition;
-        // large batches let a backlog go in few requests (16 KiB, the default, holds ~25 events).
+        // The live producer does not linger: a live event leaves at once. While a request is in flight the rest queue
+        // up per partition; large batches let a backlog go in few requests (16 KiB, the default, holds ~25 events).
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis());
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         // send() waits for the topic's metadata; while the broker is away that wait must not outlast a batch's.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.sendTimeout().toMillis());

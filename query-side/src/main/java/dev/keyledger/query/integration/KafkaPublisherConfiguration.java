@@ -1,5 +1,6 @@
 package dev.keyledger.query.integration;
 
+import dev.keyledger.query.audit.StoredAuditEntries;
 import dev.keyledger.query.cluster.SegmentBalancer;
 import dev.keyledger.query.eventstore.StoredEvents;
 import dev.keyledger.query.processing.ProcessorSources;
@@ -53,9 +54,9 @@ public class KafkaPublisherConfiguration {
     }
 
     @Bean
-    Republisher republisher(EventTopic topic, StoredEvents events, EventStore store, JdbcClient jdbc,
-                            TransactionTemplate transaction) {
-        return new Republisher(topic, events, store, new RepublishJobs(jdbc, transaction));
+    Republisher republisher(EventTopic topic, StoredEvents events, StoredAuditEntries entries, EventStore store,
+                            JdbcClient jdbc, TransactionTemplate transaction) {
+        return new Republisher(topic, events, entries, store, new RepublishJobs(jdbc, transaction));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.keyledger.query.integration;
 
-import dev.keyledger.query.audit.AuditEntries;
+import dev.keyledger.query.audit.StoredAuditEntries;
 import dev.keyledger.query.eventstore.EventCriteria;
-import dev.keyledger.query.eventstore.StoredEvent;
+import dev.keyledger.query.eventstore.StoredEventRow;
 import dev.keyledger.query.eventstore.StoredEvents;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes the store's history again, from a global position up to the head at the time of asking, for a new
@@ -20,7 +21,8 @@ import java.util.Optional;
  *
  * <p>One page is read and sent while the broker acknowledges the one before, so the reading, the mapping and the
  * broker's work overlap; the job counts a page as published once all of it is acknowledged, and completes only when
- * every page is.
+ * every page is. Pages are read as stored rows and mapped without Axon's messages, as the audit export does
+ * (docs/DECISIONS.md 117): the CloudEvents are the live publisher's, byte for byte.
  */
 public class Republisher implements AutoCloseable {
 
@@ -29,13 +31,16 @@ public class Republisher implements AutoCloseable {
 
     private final EventTopic topic;
     private final StoredEvents events;
+    private final StoredAuditEntries entries;
     private final EventStore store;
     private final RepublishJobs jobs;
     private Thread worker;
 
-    Republisher(EventTopic topic, StoredEvents events, EventStore store, RepublishJobs jobs) {
+    Republisher(EventTopic topic, StoredEvents events, StoredAuditEntries entries, EventStore store,
+                RepublishJobs jobs) {
         this.topic = topic;
         this.events = events;
+        this.entries = entries;
         this.store = store;
         this.jobs = jobs;
     }
@@ -59,33 +64,40 @@ public class Republisher implements AutoCloseable {
     }
 
     private void run(RepublishStatus job) {
-        long published = 0;
-        Acknowledgements inFlight = new Acknowledgements(topic);
+        AtomicLong published = new AtomicLong();
         try {
-            topic.ensureExists();
-            long after = job.fromPosition() - 1;
-            while (after < job.upToPosition() && !Thread.currentThread().isInterrupted()) {
-                List<StoredEvent> page = events.list(new EventCriteria(List.of(), List.of(), null, null, after, PAGE));
-                if (page.isEmpty()) {
-                    break;
-                }
-                after = page.get(page.size() - 1).globalPosition();
-                Acknowledgements sent = send(page.stream()
-                        .filter(event -> event.globalPosition() <= job.upToPosition()).toList(), inFlight);
-                published += acknowledged(inFlight);
-                jobs.progressed(job.jobId(), published);
-                inFlight = sent;
+            try (EventTopic backlog = topic.forBacklog()) {
+                publish(job, backlog, published);
             }
-            published += acknowledged(inFlight);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new KafkaUnavailable("stopped with the service");
-            }
-            jobs.finished(job.jobId(), published, null);
-            LOG.info("republished {} events to Kafka topic {}", published, topic.name());
+            jobs.finished(job.jobId(), published.get(), null);
+            LOG.info("republished {} events to Kafka topic {}", published.get(), topic.name());
         } catch (RuntimeException e) {
-            jobs.finished(job.jobId(), published, e.getMessage());
-            LOG.warn("republishing to Kafka topic {} failed after {} events: {}", topic.name(), published,
+            jobs.finished(job.jobId(), published.get(), e.getMessage());
+            LOG.warn("republishing to Kafka topic {} failed after {} events: {}", topic.name(), published.get(),
                     e.getMessage());
+        }
+    }
+
+    /** Sends the job's events page by page; {@code published} counts those acknowledged so far. */
+    private void publish(RepublishStatus job, EventTopic backlog, AtomicLong published) {
+        backlog.ensureExists();
+        Acknowledgements inFlight = new Acknowledgements(backlog);
+        long after = job.fromPosition() - 1;
+        while (after < job.upToPosition() && !Thread.currentThread().isInterrupted()) {
+            List<StoredEventRow> page =
+                    events.listRows(new EventCriteria(List.of(), List.of(), null, null, after, PAGE));
+            if (page.isEmpty()) {
+                break;
+            }
+            after = page.get(page.size() - 1).globalIndex();
+            Acknowledgements sent = send(backlog, page.stream()
+                    .filter(row -> row.globalIndex() <= job.upToPosition()).toList(), inFlight);
+            jobs.progressed(job.jobId(), published.addAndGet(acknowledged(inFlight)));
+            inFlight = sent;
+        }
+        published.addAndGet(acknowledged(inFlight));
+        if (Thread.currentThread().isInterrupted()) {
+            throw new KafkaUnavailable("stopped with the service");
         }
     }
 
@@ -93,10 +105,10 @@ public class Republisher implements AutoCloseable {
      * Hands a page to the producer without waiting for the broker; stops at once when a send of this page or of
      * the previous one has already failed.
      */
-    private Acknowledgements send(List<StoredEvent> page, Acknowledgements previous) {
-        Acknowledgements sends = new Acknowledgements(topic);
-        for (StoredEvent stored : page) {
-            CloudEventMapper.of(AuditEntries.withoutMetadata(stored.message(), stored.globalPosition()))
+    private Acknowledgements send(EventTopic backlog, List<StoredEventRow> page, Acknowledgements previous) {
+        Acknowledgements sends = new Acknowledgements(backlog);
+        for (StoredEventRow row : page) {
+            CloudEventMapper.of(entries.withoutMetadata(row))
                     .ifPresent(event -> {
                         previous.failFast();
                         sends.send(event);
