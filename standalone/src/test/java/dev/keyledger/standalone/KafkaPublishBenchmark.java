@@ -92,25 +92,16 @@ public final class KafkaPublishBenchmark {
             System.out.print(recorder.report());
             System.out.printf(Locale.ROOT, "(b) live publisher catching up with %d appended events: %.1f s, "
                     + "%.0f events/s (append included)%s%n", appended, catchUpSeconds, appended / catchUpSeconds,
-                    perEvent(catchUpCpu, appended));
+                    catchUpCpu.perEvent(appended));
             System.out.printf(Locale.ROOT, "(c) republish of the whole store, %d of %d events: %.1f s, %.0f events/s%s%n",
                     republished, stored, republishSeconds, republished / republishSeconds,
-                    perEvent(republishCpu, republished));
+                    republishCpu.perEvent(republished));
             System.out.printf(Locale.ROOT, "(d) live publisher started with %d events waiting (start and segment "
                     + "claims included): %.1f s, %.0f events/s%s%n", waiting, backlogSeconds, waiting / backlogSeconds,
-                    perEvent(backlogCpu, waiting));
+                    backlogCpu.perEvent(waiting));
         } finally {
             broker.destroy();
         }
-    }
-
-    /**
-     * The CPU the phase cost per event, which the neighbours on a shared machine do not change as they change the wall
-     * clock: this JVM (service, broker, consumer) and the embedded PostgreSQL.
-     */
-    private static String perEvent(ProcessCpu cpu, long events) {
-        return String.format(Locale.ROOT, "; CPU per event: JVM %.0f µs, PostgreSQL %.0f µs",
-                cpu.jvmNanos() / 1e3 / events, cpu.postgresNanos() / 1e3 / events);
     }
 
     /** Renames the client once per slot and waits for the renaming's event on the topic. */

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +26,12 @@ record ProcessCpu(long jvmNanos, long postgresNanos) {
 
     ProcessCpu since(ProcessCpu start) {
         return new ProcessCpu(jvmNanos - start.jvmNanos, postgresNanos - start.postgresNanos);
+    }
+
+    /** What this CPU time was per event, as a benchmark's line ends: "; CPU per event: JVM … µs, PostgreSQL … µs". */
+    String perEvent(long events) {
+        return String.format(Locale.ROOT, "; CPU per event: JVM %.0f µs, PostgreSQL %.0f µs",
+                jvmNanos / 1e3 / events, postgresNanos / 1e3 / events);
     }
 
     private static long postgresTicks(Path dataDir) {

@@ -17,6 +17,7 @@ public final class ReplayBenchmark {
         long wanted = args.length > 0 ? Long.parseLong(args[0]) : 200_000;
         Path dataDir = Files.createTempDirectory("keyledger-bench");
         try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, "logging.level.root=WARN")) {
+            ProcessCpu appendCpu = ProcessCpu.now(dataDir);
             long started = System.nanoTime();
             long events = SyntheticEvents.append(keyledger, wanted);
             double appendSeconds = seconds(started);
@@ -24,7 +25,9 @@ public final class ReplayBenchmark {
             double liveSeconds = seconds(started);
             awaitChain(keyledger);
             double chainSeconds = seconds(started);
+            appendCpu = ProcessCpu.now(dataDir).since(appendCpu);
 
+            ProcessCpu replayCpu = ProcessCpu.now(dataDir);
             long replayStarted = System.nanoTime();
             AdminClient.Answer answer = keyledger.admin().post("/api/v1/projections/query-views/replay", null);
             if (answer.status() != 202) {
@@ -33,6 +36,7 @@ public final class ReplayBenchmark {
             Thread.sleep(200); // let the status show the replay before polling for its end
             ViewsProgress.await(keyledger);
             double replaySeconds = seconds(replayStarted);
+            replayCpu = ProcessCpu.now(dataDir).since(replayCpu);
 
             System.out.printf(Locale.ROOT, "Keyledger replay benchmark: JDK %s (%s), %d cores, %d events%n",
                     Runtime.version(), System.getProperty("java.vm.vendor"), Runtime.getRuntime().availableProcessors(),
@@ -41,10 +45,11 @@ public final class ReplayBenchmark {
                     appendSeconds, events / appendSeconds);
             System.out.printf(Locale.ROOT, "live projection, from first append to caught up: %.1f s, %.0f events/s%n",
                     liveSeconds, events / liveSeconds);
-            System.out.printf(Locale.ROOT, "audit chain linked, from first append: %.1f s, %.0f events/s%n",
-                    chainSeconds, events / chainSeconds);
-            System.out.printf(Locale.ROOT, "replay (reset to caught up): %.1f s, %.0f events/s%n",
-                    replaySeconds, events / replaySeconds);
+            System.out.printf(Locale.ROOT, "audit chain linked, from first append: %.1f s, %.0f events/s%s "
+                    + "(append, live projection and chain)%n", chainSeconds, events / chainSeconds,
+                    appendCpu.perEvent(events));
+            System.out.printf(Locale.ROOT, "replay (reset to caught up): %.1f s, %.0f events/s%s%n",
+                    replaySeconds, events / replaySeconds, replayCpu.perEvent(events));
         }
     }
 
