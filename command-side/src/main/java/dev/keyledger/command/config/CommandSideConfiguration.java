@@ -7,7 +7,6 @@ import dev.keyledger.infrastructure.crypto.KeyEncryptionKey;
 import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
-import dev.keyledger.kernel.audit.AuditMetadata;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,11 +53,9 @@ public class CommandSideConfiguration {
         return SchemaMigrations.apply(dataSource, "eventstore", "command");
     }
 
-    /** Every event inherits the actor, correlation id and source address of the command that caused it. */
     @Bean
     CorrelationDataProvider auditMetadataProvider() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR, AuditMetadata.CORRELATION_ID,
-                AuditMetadata.SOURCE_ADDRESS);
+        return new CommandAuditMetadata();
     }
 
     /**
