@@ -43,9 +43,9 @@ public final class AuditEntries {
     }
 
     /**
-     * The entry without its actor and correlation id (both null), which live in the event's metadata: for the
-     * integration topic, whose CloudEvents carry neither. A republish reads events outside Axon's processors, so
-     * their metadata is then not deserialized at all.
+     * The entry without its actor and correlation id (both null), which live in the event's metadata: for the live
+     * publisher, whose CloudEvents carry neither, so that the event's stored metadata is never deserialized
+     * (a republish maps stored rows the same way: {@link StoredAuditEntries#withoutMetadata}).
      */
     public static AuditEntry withoutMetadata(DomainEventMessage<?> message, long globalPosition) {
         return of(message, globalPosition, null, null);
