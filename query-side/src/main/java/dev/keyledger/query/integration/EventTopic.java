@@ -40,8 +40,6 @@ public class EventTopic implements AutoCloseable {
             new RecordHeader("content-type", CloudEventMapper.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 
     private static final int BATCH_BYTES = 256 * 1024;
-    /** How long a backlog's producer lets a batch fill (docs/DECISIONS.md 135). */
-    private static final Duration BACKLOG_LINGER = Duration.ofMillis(10);
 
     private final KafkaSettings settings;
     private final Map<String, Object> clientConfig;
@@ -52,15 +50,14 @@ public class EventTopic implements AutoCloseable {
 
     /** @param clientConfig the broker connection: bootstrap servers and any {@code spring.kafka.properties.*} */
     EventTopic(KafkaSettings settings, Map<String, Object> clientConfig) {
-        this(settings, Map.copyOf(clientConfig), Duration.ZERO, new OutageLog(settings.topic()), new AtomicLong(),
-                false);
+        this(settings, Map.copyOf(clientConfig), Sending.LIVE, new OutageLog(settings.topic()), new AtomicLong(), false);
     }
 
-    private EventTopic(KafkaSettings settings, Map<String, Object> clientConfig, Duration linger, OutageLog outages,
+    private EventTopic(KafkaSettings settings, Map<String, Object> clientConfig, Sending sending, OutageLog outages,
                        AtomicLong failures, boolean exists) {
         this.settings = settings;
         this.clientConfig = clientConfig;
-        this.producer = new KafkaProducer<>(producerConfig(linger), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(producerConfig(sending), new StringSerializer(), new ByteArraySerializer());
         this.outages = outages;
         this.failures = failures;
         this.exists = exists;
@@ -69,14 +66,20 @@ public class EventTopic implements AutoCloseable {
     /**
      * The topic with a producer of its own that lets each batch fill for a few milliseconds, for a job that sends a
      * backlog as fast as it can: fewer, fuller requests, and far fewer wake-ups of the producer's network thread,
-     * which a send that opens a batch costs (docs/DECISIONS.md 135). Its failures count as this topic's; close it
-     * when the job ends.
+     * which a send that opens a batch costs (docs/DECISIONS.md 135). Its own client id keeps it apart from the live
+     * producer in the broker's logs and quotas. Its failures count as this topic's; close it when the job ends.
      */
     EventTopic forBacklog() {
-        return new EventTopic(settings, clientConfig, BACKLOG_LINGER, outages, failures, exists);
+        return new EventTopic(settings, clientConfig, Sending.BACKLOG, outages, failures, exists);
     }
 
-    private Map<String, Object> producerConfig(Duration linger) {
+    /** How a producer sends: the live publisher's at once, a backlog job's letting its batches fill. */
+    private record Sending(String clientId, Duration linger) {
+        static final Sending LIVE = new Sending("keyledger-publisher", Duration.ZERO);
+        static final Sending BACKLOG = new Sending("keyledger-republisher", Duration.ofMillis(10));
+    }
+
+    private Map<String, Object> producerConfig(Sending sending) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -85,11 +88,11 @@ public class EventTopic implements AutoCloseable {
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         // The live producer does not linger: a live event leaves at once. While a request is in flight the rest queue
         // up per partition; large batches let a backlog go in few requests (16 KiB, the default, holds ~25 events).
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis());
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, (int) sending.linger().toMillis());
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
         // send() waits for the topic's metadata; while the broker is away that wait must not outlast a batch's.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.sendTimeout().toMillis());
-        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "keyledger-publisher");
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, sending.clientId());
         return config;
     }
 
