@@ -8,6 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -115,6 +118,76 @@ class BadInputTest {
         assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(413);
         assertThat(answer).contains("application/problem+json");
         assertThat(keyledger.eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void whenTheBodyIsShorterThanItsDeclaredLength_thenNothingActsOnThePartThatCame() throws IOException {
+        // A whole, valid registration, but 1,000 bytes declared: the message is incomplete (RFC 9112 §6.3).
+        byte[] body = "{\"name\":\"cut-short\"}".getBytes(StandardCharsets.US_ASCII);
+        String answer = halfClosed(writeHead("POST /api/v1/clients", "Content-Length: 1000"), body);
+        assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(400);
+        assertThat(answer).contains("application/problem+json");
+        assertThat(keyledger.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void whenTheDeclaredLengthCutsTheBody_thenTheCutIsRefusedAndTheRestIsNoRequest() {
+        // The lane reads what is declared; the rest of the bytes arrive as if they were a request of their own.
+        String answer = RawHttp.exchange("127.0.0.1", keyledger.port(),
+                writeHead("POST /api/v1/clients", "Content-Length: 9", "Connection: close"),
+                "{\"name\":\"smuggled\"}".getBytes(StandardCharsets.US_ASCII));
+        assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(400);
+        assertThat(answer).contains("application/problem+json").doesNotContain("HTTP/1.1 2");
+        assertThat(keyledger.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void whenABodyIsFramedBothByLengthAndByChunks_thenTheChunksDecideAndTheConnectionCloses() {
+        // What a request-smuggling tool sends: a proxy going by Content-Length would see the pipelined write as a
+        // request of its own. The server reads the chunks (RFC 9112 §6.3), answers once and closes the connection,
+        // so the write behind it is never read as a request.
+        byte[] first = "{\"name\":\"framed-twice\"}".getBytes(StandardCharsets.US_ASCII);
+        String role = UniqueNames.unique("smuggled");
+        String roleBody = "{\"name\":\"" + role + "\",\"permissions\":[]}";
+        String pipelined = writeHead("POST /api/v1/roles", "Content-Length: " + roleBody.length()) + roleBody;
+        String answer = RawHttp.exchange("127.0.0.1", keyledger.port(),
+                writeHead("POST /api/v1/clients", "Content-Length: 5", "Transfer-Encoding: chunked"),
+                (Integer.toHexString(first.length) + "\r\n" + new String(first, StandardCharsets.US_ASCII)
+                        + "\r\n0\r\n\r\n" + pipelined).getBytes(StandardCharsets.US_ASCII));
+        assertThat(answer.split("HTTP/1.1 ", -1)).as(answer).hasSize(2);
+        assertThat(answer).containsIgnoringCase("Connection: close");
+        assertThat(admin.send("GET", "/api/v1/roles/" + role, null).status()).isEqualTo(404);
+        assertThat(keyledger.eventCount()).isLessThanOrEqualTo(eventsBefore + 1);
+    }
+
+    @Test
+    void whenTheMethodIsSpelledInLowerCase_thenItIsAProblemAndNothingIsWritten() {
+        String answer = RawHttp.exchange("127.0.0.1", keyledger.port(),
+                writeHead("post /api/v1/clients", "Content-Length: 12", "Connection: close"),
+                "{\"name\":\"x\"}".getBytes(StandardCharsets.US_ASCII));
+        assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(405);
+        assertThat(answer).contains("application/problem+json");
+        assertThat(keyledger.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    /** The request line and headers of an admin write with a valid admin token, ending with the empty line. */
+    private static String writeHead(String requestLine, String... headers) {
+        return requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer "
+                + keyledger.newAdminToken() + "\r\n" + String.join("", Stream.of(headers).map(h -> h + "\r\n").toList())
+                + "\r\n";
+    }
+
+    /** Sends the request and closes the sending half, as a client that stops early does; the whole answer. */
+    private static String halfClosed(String head, byte[] body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", keyledger.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
