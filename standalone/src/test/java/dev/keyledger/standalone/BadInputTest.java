@@ -124,10 +124,7 @@ class BadInputTest {
     void whenTheBodyIsShorterThanItsDeclaredLength_thenNothingActsOnThePartThatCame() throws IOException {
         // A whole, valid registration, but 1,000 bytes declared: the message is incomplete (RFC 9112 §6.3).
         byte[] body = "{\"name\":\"cut-short\"}".getBytes(StandardCharsets.US_ASCII);
-        String answer = halfClosed(writeHead("POST /api/v1/clients", "Content-Length: 1000"), body);
-        assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(400);
-        assertThat(answer).contains("application/problem+json");
-        assertThat(keyledger.eventCount()).isEqualTo(eventsBefore);
+        assertRawProblem(halfClosed(writeHead("POST /api/v1/clients", "Content-Length: 1000"), body), 400);
     }
 
     @Test
@@ -136,9 +133,8 @@ class BadInputTest {
         String answer = RawHttp.exchange("127.0.0.1", keyledger.port(),
                 writeHead("POST /api/v1/clients", "Content-Length: 9", "Connection: close"),
                 "{\"name\":\"smuggled\"}".getBytes(StandardCharsets.US_ASCII));
-        assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(400);
-        assertThat(answer).contains("application/problem+json").doesNotContain("HTTP/1.1 2");
-        assertThat(keyledger.eventCount()).isEqualTo(eventsBefore);
+        assertRawProblem(answer, 400);
+        assertThat(answer).doesNotContain("HTTP/1.1 2");
     }
 
     @Test
@@ -162,12 +158,16 @@ class BadInputTest {
 
     @Test
     void whenTheMethodIsSpelledInLowerCase_thenItIsAProblemAndNothingIsWritten() {
-        String answer = RawHttp.exchange("127.0.0.1", keyledger.port(),
+        assertRawProblem(RawHttp.exchange("127.0.0.1", keyledger.port(),
                 writeHead("post /api/v1/clients", "Content-Length: 12", "Connection: close"),
-                "{\"name\":\"x\"}".getBytes(StandardCharsets.US_ASCII));
-        assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(405);
+                "{\"name\":\"x\"}".getBytes(StandardCharsets.US_ASCII)), 405);
+    }
+
+    /** A whole raw answer: the status, as problem+json, and no event written. */
+    private void assertRawProblem(String answer, int status) {
+        assertThat(RawHttp.statusOf(answer)).as(answer).isEqualTo(status);
         assertThat(answer).contains("application/problem+json");
-        assertThat(keyledger.eventCount()).isEqualTo(eventsBefore);
+        assertThat(keyledger.eventCount()).as("no event written").isEqualTo(eventsBefore);
     }
 
     /** The request line and headers of an admin write with a valid admin token, ending with the empty line. */
