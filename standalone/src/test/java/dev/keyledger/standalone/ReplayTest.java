@@ -1,16 +1,26 @@
 package dev.keyledger.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keyledger.query.processing.QueryViews;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replaying the views' projection rebuilds them from the event store while the service answers, and the rebuilt
- * read model equals the one before, row for row. The client auth view is not touched by a replay at all.
+ * read model equals the one before, row for row. The client auth view is not touched by the replayed events, only
+ * by those that came after the replay began.
  */
 @KeyledgerService
 class ReplayTest {
+
+    /** {@code ViewLock}'s key: holding it keeps a rebuild at its first page for as long as a test needs. */
+    private static final long VIEW_LOCK = 0x4b4c_5156_0001L;
 
     @Test
     void whenTheViewsAreReplayed_thenTheReadModelIsRebuiltEqualToWhatItWas(RunningKeyledger keyledger) {
@@ -50,6 +60,59 @@ class ReplayTest {
         assertThat(table(keyledger, "query_role", "role_name")).isEqualTo(roles);
         assertThat(table(keyledger, "query_client_auth", "client_id")).isEqualTo(auth);
         assertThat(admin.post("/api/v1/projections/no-such/replay", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void whenEventsCameWhileTheViewsStood_thenTheReplayGivesThemToTheAuthView(RunningKeyledger keyledger) {
+        AdminClient admin = keyledger.admin();
+        String clientId = admin.post("/api/v1/clients", "{\"name\":\"stood-still\"}").text("clientId");
+        Eventually.holds("auth row written", () -> "ACTIVE".equals(authStatus(keyledger, clientId)));
+        views(keyledger).shutDown();
+
+        assertThat(admin.post("/api/v1/clients/" + clientId + "/disable", null).status()).isEqualTo(200);
+        assertThat(authStatus(keyledger, clientId)).as("nothing projected while the views stand").isEqualTo("ACTIVE");
+        assertThat(admin.post("/api/v1/projections/query-views/replay", null).status()).isEqualTo(202);
+        Eventually.holds("replay finished", () -> ViewsProgress.caughtUp(keyledger));
+
+        // The disabling came after the replay's starting point: live, though the rebuild was the one to read it.
+        assertThat(authStatus(keyledger, clientId)).isEqualTo("DISABLED");
+        assertThat(keyledger.jdbc().sql("SELECT status FROM query_client WHERE client_id = ?").param(clientId)
+                .query(String.class).single()).isEqualTo("DISABLED");
+    }
+
+    @Test
+    void whileAReplayRuns_thenItsStatusSaysSoAndAnotherIsRefused(RunningKeyledger keyledger) throws Exception {
+        AdminClient admin = keyledger.admin();
+        admin.post("/api/v1/clients", "{\"name\":\"replayed-while-held\"}");
+        Eventually.holds("views caught up", () -> ViewsProgress.caughtUp(keyledger));
+        String clients = table(keyledger, "query_client", "client_id");
+        try (Connection viewLock = keyledger.bean(DataSource.class).getConnection()) {
+            viewLock.createStatement().execute("SELECT pg_advisory_lock(" + VIEW_LOCK + ")");
+            assertThat(admin.post("/api/v1/projections/query-views/replay", null).status()).isEqualTo(202);
+
+            JsonNode status = admin.send("GET", "/api/v1/projections/query-views", null).json();
+            assertThat(status.get("running").asBoolean()).isTrue();
+            assertThat(status.get("replaying").asBoolean()).isTrue();
+            assertThat(status.get("claimedSegments")).hasSize(4)
+                    .allSatisfy(segment -> assertThat(segment.get("caughtUp").asBoolean()).isFalse());
+            AdminClient.Answer again = admin.post("/api/v1/projections/query-views/replay", null);
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(again.text("detail")).contains("being replayed already");
+            viewLock.createStatement().execute("SELECT pg_advisory_unlock(" + VIEW_LOCK + ")");
+        }
+        Eventually.holds("replay finished", () -> ViewsProgress.caughtUp(keyledger));
+        assertThat(table(keyledger, "query_client", "client_id")).isEqualTo(clients);
+    }
+
+    private static StreamingEventProcessor views(RunningKeyledger keyledger) {
+        return keyledger.bean(Configuration.class).eventProcessingConfiguration()
+                .eventProcessor(QueryViews.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    private static String authStatus(RunningKeyledger keyledger, String clientId) {
+        return keyledger.jdbc().sql("SELECT status FROM query_client_auth WHERE client_id = ?").param(clientId)
+                .query(String.class).optional().orElse(null);
     }
 
     /** The whole table as PostgreSQL prints it, row by row in key order. */

@@ -3,6 +3,7 @@ package dev.keyledger.query.client;
 import dev.keyledger.kernel.client.event.ClientEvent;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.query.auth.ClientAuthStore;
+import dev.keyledger.query.processing.ProjectedEvent;
 import dev.keyledger.query.processing.QueryViews;
 import dev.keyledger.query.processing.ViewTransaction;
 import org.axonframework.config.ProcessingGroup;
@@ -53,6 +54,19 @@ public class ClientProjector {
         ViewTransaction.changes(CurrentUnitOfWork.get(), CHANGES,
                         batch -> ClientChanges.of(views, auth, clientsIn(batch)), ClientChanges::write)
                 .apply(event, sequence, at, replay.isReplay());
+    }
+
+    /**
+     * Projects a page of a rebuild in the current transaction, as one batch of the processor: the page's clients read
+     * in one query, folded, and written in one batch per view.
+     */
+    public void project(List<ProjectedEvent<ClientEvent>> page) {
+        Set<ClientId> clients = new LinkedHashSet<>();
+        page.forEach(projected -> clients.add(projected.event().clientId()));
+        ClientChanges changes = ClientChanges.of(views, auth, clients);
+        page.forEach(projected -> changes.apply(projected.event(), projected.sequence(), projected.at(),
+                !projected.live()));
+        changes.write();
     }
 
     private static Set<ClientId> clientsIn(List<? extends Message<?>> batch) {

@@ -44,4 +44,10 @@ public class ProcessorSources {
                 StreamingReads.engine(config, connections, schema, exceptions, readBatchSize),
                 appends, pollInterval, promptSpacing);
     }
+
+    /** The store as {@link #forProcessor} reads it, a page of its read batch size at a time, without the tailing. */
+    public EventPages pages(Configuration config) {
+        return new EventPages(StreamingReads.engine(config, connections, schema, exceptions, readBatchSize),
+                readBatchSize);
+    }
 }

@@ -41,12 +41,21 @@ public class ViewLock {
         if (!transaction.resources().containsKey(TAKEN)) {
             boolean exclusive = ViewTransaction.messagesOf(transaction).stream()
                     .anyMatch(message -> RoleEvent.class.isAssignableFrom(message.getPayloadType()));
-            jdbc.sql(exclusive ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)")
-                    .param(LOCK_KEY)
-                    .query()
-                    .listOfRows();
+            take(exclusive);
             transaction.resources().put(TAKEN, exclusive);
         }
         return interceptorChain.proceed();
+    }
+
+    /** Takes the lock exclusively for the rest of the current transaction: for a writer outside the processor. */
+    public void takeExclusive() {
+        take(true);
+    }
+
+    private void take(boolean exclusive) {
+        jdbc.sql(exclusive ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)")
+                .param(LOCK_KEY)
+                .query()
+                .listOfRows();
     }
 }

@@ -36,13 +36,18 @@ public class RoleProjector {
 
     @EventHandler
     public void on(RoleEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        project(event, sequence, at, !replay.isReplay());
+    }
+
+    /** Projects one role event in the current transaction: from the processor, or from a rebuild's page. */
+    public void project(RoleEvent event, long sequence, Instant at, boolean live) {
         Optional<RoleSnapshot> current = roles.load(event.name());
         if (current.isPresent() && !current.get().isBefore(sequence)) {
             return;
         }
         roles.save(RoleFold.apply(current.orElse(null), event, sequence, at));
         clients.recomputePermissions(event.name());
-        if (!replay.isReplay()) {
+        if (live) {
             auth.recomputePermissions(event.name());
         }
     }
