@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Rebuilds the views once their processor's tokens have been reset (docs/DECISIONS.md 137), doing with each event
@@ -104,22 +108,40 @@ final class ViewsRebuild {
 
     /**
      * Projects page after page until one comes back short (the head of the store as that read found it) or the
-     * thread is interrupted, then gives the segments' claims up.
+     * thread is interrupted, then gives the segments' claims up. The next page is read while one is projected: a read
+     * does not depend on the writes before it, and it runs on a PostgreSQL backend of its own.
      */
     void run() {
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "keyledger-views-rebuild-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
+            TrackingToken first = position;
+            Future<List<? extends TrackedEventMessage<?>>> next = reader.submit(() -> pages.after(first));
             while (!Thread.currentThread().isInterrupted()) {
-                List<? extends TrackedEventMessage<?>> page = pages.after(position);
+                List<? extends TrackedEventMessage<?>> page = next.get();
                 if (page.isEmpty()) {
                     return;
                 }
+                TrackingToken last = page.get(page.size() - 1).trackingToken();
+                boolean more = page.size() >= pages.size();
+                if (more) {
+                    next = reader.submit(() -> pages.after(last));
+                }
                 transactions.executeWithoutResult(status -> project(page));
-                position = page.get(page.size() - 1).trackingToken();
-                if (page.size() < pages.size()) {
+                position = last;
+                if (!more) {
                     return;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         } finally {
+            reader.shutdownNow();
             transactions.executeWithoutResult(status -> {
                 for (int segmentId : segmentIds) {
                     tokenStore.releaseClaim(processor, segmentId);
