@@ -5,6 +5,7 @@ import dev.keyledger.query.processing.QueryViews;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Connection;
 import javax.sql.DataSource;
@@ -100,6 +101,40 @@ class ReplayTest {
             assertThat(again.header("Content-Type")).startsWith("application/problem+json");
             assertThat(again.text("detail")).contains("being replayed already");
             viewLock.createStatement().execute("SELECT pg_advisory_unlock(" + VIEW_LOCK + ")");
+        }
+        Eventually.holds("replay finished", () -> ViewsProgress.caughtUp(keyledger));
+        assertThat(table(keyledger, "query_client", "client_id")).isEqualTo(clients);
+    }
+
+    @Test
+    void whenTheRebuildFails_thenTheProcessorFinishesTheReplayFromWhereItStopped(RunningKeyledger keyledger) {
+        AdminClient admin = keyledger.admin();
+        for (int i = 0; i < 3; i++) {
+            admin.post("/api/v1/clients", "{\"name\":\"before-the-failure-" + i + "\"}");
+        }
+        String failing = UniqueNames.unique("fails-once-rebuilt");
+        admin.post("/api/v1/clients", "{\"name\":\"" + failing + "\"}");
+        admin.post("/api/v1/clients", "{\"name\":\"after-the-failure\"}");
+        Eventually.holds("views caught up", () -> ViewsProgress.caughtUp(keyledger));
+        String clients = table(keyledger, "query_client", "client_id");
+        JdbcClient db = keyledger.jdbc();
+        // A sequence counts the failed writes: unlike the writes, its value survives their rollback.
+        db.sql("CREATE SEQUENCE replay_test_failures").update();
+        db.sql("CREATE FUNCTION replay_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " PERFORM nextval('replay_test_failures'); RAISE EXCEPTION 'written by a test to fail'; END $$")
+                .update();
+        db.sql("CREATE TRIGGER replay_test_fail BEFORE INSERT ON query_client FOR EACH ROW WHEN (NEW.name = '"
+                + failing + "') EXECUTE FUNCTION replay_test_fail()").update();
+        try {
+            assertThat(admin.post("/api/v1/projections/query-views/replay", null).status()).isEqualTo(202);
+            // The rebuild fails once at the client's page, and the processor, started in its place, fails there too.
+            Eventually.holds("rebuild and processor failed", () -> db.sql(
+                    "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM replay_test_failures")
+                    .query(Long.class).single() >= 2);
+        } finally {
+            db.sql("DROP TRIGGER replay_test_fail ON query_client").update();
+            db.sql("DROP FUNCTION replay_test_fail()").update();
+            db.sql("DROP SEQUENCE replay_test_failures").update();
         }
         Eventually.holds("replay finished", () -> ViewsProgress.caughtUp(keyledger));
         assertThat(table(keyledger, "query_client", "client_id")).isEqualTo(clients);

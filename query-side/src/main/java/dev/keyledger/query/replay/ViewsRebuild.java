@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -69,7 +70,9 @@ final class ViewsRebuild {
         this.lock = lock;
         this.transactions = transactions;
         this.segmentIds = Objects.requireNonNull(transactions.execute(status -> tokenStore.fetchSegments(processor)));
-        this.segments = Segment.computeSegments(segmentIds);
+        this.segments = Arrays.stream(segmentIds)
+                .mapToObj(segmentId -> Segment.computeSegment(segmentId, segmentIds.clone()))
+                .toArray(Segment[]::new);
         this.consumed = Objects.requireNonNull(transactions.execute(status -> claimAll()));
         this.delivered = consumed.clone();
         this.position = start(consumed);
