@@ -32,7 +32,8 @@ record StoredRow(long globalIndex, String eventId, String aggregateId, long sequ
     }
 
     /**
-     * SHA-256 of the stored form that the append trigger hashes too ({@code db/eventstore/V3__append_digest.sql}):
+     * SHA-256 of the stored form that the append trigger hashes too ({@code keyledger_stored_form} in
+     * {@code db/eventstore/V3__append_digest.sql}, built by the trigger as V4 has it):
      * the columns but the global position, each length-prefixed. The two must agree byte for byte.
      */
     byte[] storedDigest() {
