@@ -46,6 +46,21 @@ class AccessTokenVerifierTest {
         assertThat(verifier.verify(jwt.signedWith(key))).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".", "..", "a.b", "a.b.", ".b.c", "a..c", "a.b.c.", "a.b.c.d", "a.b.c.d.e", "a b.c.d",
+        "a+b.c.d", "a/b.c.d", "a=.b.c", "ä.b.c", "a.b.c\n", "a.b.c\u0000"})
+    void whenTheTokenIsNotThreeBase64UrlParts_thenItHasNotOurShape(String token) {
+        assertThat(AccessTokenVerifier.hasOurShape(token)).isFalse();
+    }
+
+    @Test
+    void whenTheTokenIsThreeBase64UrlParts_thenItHasOurShapeUpToItsLengthLimit() {
+        assertThat(AccessTokenVerifier.hasOurShape("aZ09_-.b.c")).isTrue();
+        assertThat(AccessTokenVerifier.hasOurShape("a.b." + "c".repeat(16 * 1024 - 4))).isTrue();
+        assertThat(AccessTokenVerifier.hasOurShape("a.b." + "c".repeat(16 * 1024 - 3))).isFalse();
+        assertThat(AccessTokenVerifier.hasOurShape(null)).isFalse();
+    }
+
     @Test
     void whenTheTokenHasTheJweShape_thenItIsRefused() {
         String header = RawJwt.encode("{\"alg\":\"dir\",\"enc\":\"A256GCM\"}");
