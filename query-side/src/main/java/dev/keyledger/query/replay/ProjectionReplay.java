@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,8 +78,8 @@ public class ProjectionReplay {
     /**
      * Starts the replay and answers at once; the status tells when it has caught up.
      *
-     * @throws ReplayUnavailable when a replay is still running, or the tokens cannot be reset now (the processor is
-     *                           restarted as it was)
+     * @throws ReplayUnavailable when a replay is still running, the service is stopping, or the tokens cannot be
+     *                           reset now (the processor is restarted as it was)
      */
     public synchronized Optional<ProjectionStatus> replay(String name) {
         Optional<StreamingEventProcessor> found = processor(name);
@@ -104,7 +105,12 @@ public class ProjectionReplay {
                 return;
             }
             running = rebuild;
-            rebuilder.execute(() -> rebuildThenStart(name, rebuild, processor));
+            try {
+                rebuilder.execute(() -> rebuildThenStart(name, rebuild, processor));
+            } catch (RejectedExecutionException e) {
+                running = null; // closing: the reset tokens make the processor replay at its next start
+                throw new ReplayUnavailable("projection " + name + " cannot be replayed while the service stops", e);
+            }
         });
         return found.map(processor -> status(name, processor));
     }
@@ -132,7 +138,7 @@ public class ProjectionReplay {
 
     /** Stops a running rebuild where it is; its last page's tokens are where the processor starts next time. */
     @PreDestroy
-    void close() throws InterruptedException {
+    public void close() throws InterruptedException {
         closing = true;
         rebuilder.shutdownNow();
         rebuilder.awaitTermination(10, TimeUnit.SECONDS);
