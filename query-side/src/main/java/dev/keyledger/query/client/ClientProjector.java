@@ -46,9 +46,7 @@ public class ClientProjector {
     @EventHandler
     public void on(ClientEvent event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         if (!CurrentUnitOfWork.isStarted()) {
-            ClientChanges alone = ClientChanges.of(views, auth, List.of(event.clientId()));
-            alone.apply(event, sequence, at, replay.isReplay());
-            alone.write();
+            project(List.of(new ProjectedEvent<>(event, sequence, at, !replay.isReplay())));
             return;
         }
         ViewTransaction.changes(CurrentUnitOfWork.get(), CHANGES,

@@ -52,9 +52,10 @@ final class ViewsRebuild {
     private final TransactionTemplate transactions;
     private final int[] segmentIds;
     private final Segment[] segments;
-    /** Per segment, the last event its work package would have been handed: an event it covers is not handed again. */
-    private final TrackingToken[] delivered;
-    /** Per segment, its token, replay included: what it stores, and what tells a replayed event from a live one. */
+    /**
+     * Per segment, its token, replay included: what it stores, what tells a replayed event from a live one, and what
+     * it covers is not handed to it again (a replay token covers what its current position covers).
+     */
     private final TrackingToken[] consumed;
     private volatile TrackingToken position;
 
@@ -74,7 +75,6 @@ final class ViewsRebuild {
                 .mapToObj(segmentId -> Segment.computeSegment(segmentId, segmentIds.clone()))
                 .toArray(Segment[]::new);
         this.consumed = Objects.requireNonNull(transactions.execute(status -> claimAll()));
-        this.delivered = consumed.clone();
         this.position = start(consumed);
     }
 
@@ -159,10 +159,9 @@ final class ViewsRebuild {
         for (TrackedEventMessage<?> event : page) {
             int handling = segmentOf(event);
             for (int i = 0; i < segments.length; i++) {
-                if (delivered[i] != null && delivered[i].covers(event.trackingToken())) {
+                if (consumed[i] != null && consumed[i].covers(event.trackingToken())) {
                     continue;
                 }
-                delivered[i] = event.trackingToken();
                 consumed[i] = WrappedToken.advance(consumed[i], event.trackingToken());
                 if (i == handling && event instanceof DomainEventMessage<?> domainEvent) {
                     project(domainEvent, !ReplayToken.isReplay(consumed[i]), clientEvents);

@@ -1,5 +1,6 @@
 package dev.keyledger.token.accesstoken;
 
+import dev.keyledger.kernel.id.IdSyntax;
 import dev.keyledger.token.config.TokenSettings;
 import dev.keyledger.token.jose.SigningKey;
 import dev.keyledger.token.jose.SigningKeys;
@@ -43,7 +44,6 @@ public class AccessTokenVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokenVerifier.class);
     private static final int MAX_LENGTH = 16 * 1024;
-    private static final int PARTS = 3;
 
     private final SigningKeys signingKeys;
     private final TokenSettings settings;
@@ -79,29 +79,20 @@ public class AccessTokenVerifier {
 
     /**
      * At most 16 KiB of three non-empty base64url parts joined by dots, the only shape of ours: nothing else is looked
-     * at further, so a JWE (five parts) or an unsigned JWT never reaches jjwt. Checked by hand: the regular
-     * expression it replaces was a fortieth of the admin lane's time per command in a JFR profile.
+     * at further, so a JWE (five parts) or an unsigned JWT never reaches jjwt. Each part is checked by the kernel's
+     * character rule ({@link IdSyntax#base64Url}) rather than a regular expression, which was a
+     * fortieth of the admin lane's time per command in a JFR profile.
      */
     static boolean hasOurShape(String token) {
         if (token == null || token.length() > MAX_LENGTH) {
             return false;
         }
-        int parts = 1;
-        int partLength = 0;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                if (partLength == 0 || ++parts > PARTS) {
-                    return false;
-                }
-                partLength = 0;
-            } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
-                partLength++;
-            } else {
-                return false;
-            }
-        }
-        return parts == PARTS && partLength > 0;
+        int first = token.indexOf('.');
+        int second = token.indexOf('.', first + 1);
+        return first >= 0 && second >= 0 && token.indexOf('.', second + 1) < 0
+                && IdSyntax.base64Url(token.substring(0, first), 1, MAX_LENGTH)
+                && IdSyntax.base64Url(token.substring(first + 1, second), 1, MAX_LENGTH)
+                && IdSyntax.base64Url(token.substring(second + 1), 1, MAX_LENGTH);
     }
 
     /** The claims of a token whose signature, issuer, expiry and not-before have been checked, or null. */
