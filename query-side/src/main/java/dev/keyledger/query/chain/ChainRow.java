@@ -1,6 +1,6 @@
 package dev.keyledger.query.chain;
 
-import dev.keyledger.query.processing.PreparedStatements;
+import dev.keyledger.infrastructure.postgres.PreparedStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 

@@ -1,10 +1,10 @@
 package dev.keyledger.query.client;
 
+import dev.keyledger.infrastructure.postgres.PreparedStatements;
 import dev.keyledger.kernel.client.state.ClientState;
 import dev.keyledger.kernel.client.state.SecretState;
 import dev.keyledger.kernel.id.ClientId;
 import dev.keyledger.kernel.id.RoleName;
-import dev.keyledger.query.processing.PreparedStatements;
 import dev.keyledger.query.processing.RedactedText;
 import dev.keyledger.query.processing.SqlValues;
 import dev.keyledger.query.role.EffectivePermissions;

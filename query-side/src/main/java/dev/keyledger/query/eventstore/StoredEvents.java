@@ -1,6 +1,6 @@
 package dev.keyledger.query.eventstore;
 
-import dev.keyledger.query.processing.PreparedStatements;
+import dev.keyledger.infrastructure.postgres.PreparedStatements;
 import dev.keyledger.query.processing.SqlValues;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;

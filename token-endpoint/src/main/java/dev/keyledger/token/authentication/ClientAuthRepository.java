@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keyledger.infrastructure.jwk.InvalidJwk;
 import dev.keyledger.infrastructure.jwk.PublicJwk;
+import dev.keyledger.infrastructure.postgres.PreparedStatements;
 import dev.keyledger.kernel.client.ClientStatus;
 import dev.keyledger.kernel.secret.SecretSlot;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,7 +85,8 @@ class ClientAuthRepository {
     }
 
     private long read(long horizon, Consumer<ClientAuthEntry> into) {
-        return jdbc.query(CHANGED_SINCE, rs -> {
+        // Planned at each execution: a generic plan cannot tell how few rows changed and scans the view (decision 140).
+        return jdbc.query(PreparedStatements.plannedEachTime(CHANGED_SINCE, horizon), rs -> {
             long next = horizon;
             while (rs.next()) {
                 next = rs.getLong("next_horizon");
@@ -93,7 +95,7 @@ class ClientAuthRepository {
                 }
             }
             return next;
-        }, horizon);
+        });
     }
 
     /**

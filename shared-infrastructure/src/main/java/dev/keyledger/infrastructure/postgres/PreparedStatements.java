@@ -1,4 +1,4 @@
-package dev.keyledger.query.processing;
+package dev.keyledger.infrastructure.postgres;
 
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
@@ -28,9 +28,9 @@ public final class PreparedStatements {
 
     /**
      * A statement that PostgreSQL plans for its parameters and the table as it is at each execution, never with the
-     * generic plan a server-side prepared statement keeps (docs/DECISIONS.md 131). For a view's read that runs while
-     * the view grows from empty, a replay above all: the generic plan made while the table was empty scans it whole,
-     * and keeps doing so as it grows to a million rows, until something analyzes the table.
+     * generic plan a server-side prepared statement keeps (docs/DECISIONS.md 131 and 140). For reads of a few rows of
+     * a table that grows: a generic plan cannot know how few rows its parameters select and scans the table whole,
+     * at every execution, as the table grows to a million rows.
      */
     public static PreparedStatementCreator plannedEachTime(String sql, Object... params) {
         // Threshold 0: never prepared on the server, so each execution is planned afresh.
