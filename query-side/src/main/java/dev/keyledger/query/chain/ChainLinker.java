@@ -1,5 +1,6 @@
 package dev.keyledger.query.chain;
 
+import dev.keyledger.infrastructure.thread.DaemonThreads;
 import dev.keyledger.kernel.audit.chain.ChainRule;
 import dev.keyledger.query.processing.AppendNotifications;
 import dev.keyledger.query.processing.SpacedRuns;
@@ -50,11 +51,8 @@ public class ChainLinker {
     private final ChainAnchor anchor;
     private final ExportedEntries entries;
     private final int batchSize;
-    private final ScheduledExecutorService linkerThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread linker = new Thread(runnable, "audit-chain-linker");
-        linker.setDaemon(true);
-        return linker;
-    });
+    private final ScheduledExecutorService linkerThread = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("audit-chain-linker"));
     private final SpacedRuns prompt;
 
     ChainLinker(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ExportedEntries entries,

@@ -1,5 +1,6 @@
 package dev.keyledger.query.integration;
 
+import dev.keyledger.infrastructure.thread.DaemonThreads;
 import dev.keyledger.query.audit.StoredAuditEntries;
 import dev.keyledger.query.eventstore.EventCriteria;
 import dev.keyledger.query.eventstore.StoredEventRow;
@@ -51,9 +52,7 @@ public class Republisher implements AutoCloseable {
         long upTo = head == null ? -1 : head.position().orElse(-1);
         RepublishStatus started = jobs.start(fromPosition, upTo);
         LOG.info("republishing events {} to {} to Kafka topic {}", fromPosition, upTo, topic.name());
-        // A platform thread: the code is compiled for Java 17, which has no virtual threads.
-        worker = new Thread(() -> run(started), "kafka-republish");
-        worker.setDaemon(true);
+        worker = DaemonThreads.named("kafka-republish").newThread(() -> run(started));
         worker.start();
         return started;
     }

@@ -1,5 +1,6 @@
 package dev.keyledger.query.processing;
 
+import dev.keyledger.infrastructure.thread.DaemonThreads;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -32,11 +33,8 @@ import java.util.stream.Stream;
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private static final long SECOND_LOOK_MILLIS = 20;
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "keyledger-event-source-wakeup");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("keyledger-event-source-wakeup"));
 
     private final TailingStorageEngine engine;
     private final TailingStore store;
@@ -47,15 +45,8 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         this.store = new TailingStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(period.toMillis())
-                .threadFactory(PromptEventSource::tailingThread));
+                .threadFactory(DaemonThreads.named("keyledger-tailing-store")));
         TIMER.scheduleWithFixedDelay(this::wakeUp, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Daemon threads: the tailing store is shut down with Axon, and never keeps a JVM alive if that is missed. */
-    private static Thread tailingThread(Runnable runnable) {
-        Thread thread = new Thread(runnable, "keyledger-tailing-store");
-        thread.setDaemon(true);
-        return thread;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.keyledger.query.replay;
 
+import dev.keyledger.infrastructure.thread.DaemonThreads;
 import dev.keyledger.query.client.ClientProjector;
 import dev.keyledger.query.processing.ProcessorSources;
 import dev.keyledger.query.processing.QueryViews;
@@ -48,11 +49,8 @@ public class ProjectionReplay {
     private final RoleProjector roles;
     private final ViewLock lock;
     private final TransactionTemplate transactions;
-    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "keyledger-views-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("keyledger-views-rebuild"));
     private volatile ViewsRebuild running;
     private volatile boolean closing;
 

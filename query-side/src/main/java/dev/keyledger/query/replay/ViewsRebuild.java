@@ -1,5 +1,6 @@
 package dev.keyledger.query.replay;
 
+import dev.keyledger.infrastructure.thread.DaemonThreads;
 import dev.keyledger.kernel.client.event.ClientEvent;
 import dev.keyledger.kernel.role.event.RoleEvent;
 import dev.keyledger.query.client.ClientProjector;
@@ -115,11 +116,8 @@ final class ViewsRebuild {
      * does not depend on the writes before it, and it runs on a PostgreSQL backend of its own.
      */
     void run() {
-        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "keyledger-views-rebuild-reader");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService reader = Executors.newSingleThreadExecutor(
+                DaemonThreads.named("keyledger-views-rebuild-reader"));
         try {
             TrackingToken first = position;
             Future<List<? extends TrackedEventMessage<?>>> next = reader.submit(() -> pages.after(first));

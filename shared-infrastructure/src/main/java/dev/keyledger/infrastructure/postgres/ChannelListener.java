@@ -1,5 +1,6 @@
 package dev.keyledger.infrastructure.postgres;
 
+import dev.keyledger.infrastructure.thread.DaemonThreads;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,7 @@ public final class ChannelListener implements AutoCloseable {
         this.dataSource = dataSource;
         this.channel = channel;
         this.onNotification = onNotification;
-        // A platform thread: the code is compiled for Java 17, which has no virtual threads.
-        this.thread = new Thread(this::listen, "keyledger-listen-" + channel);
-        thread.setDaemon(true);
+        this.thread = DaemonThreads.named("keyledger-listen-" + channel).newThread(this::listen);
     }
 
     /** Starts listening; {@link #close()} stops. */

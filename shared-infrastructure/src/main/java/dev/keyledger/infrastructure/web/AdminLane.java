@@ -1,5 +1,6 @@
 package dev.keyledger.infrastructure.web;
 
+import dev.keyledger.infrastructure.thread.DaemonThreads;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,9 +16,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Admin writes run in a lane of their own (docs/DECISIONS.md 110): a few platform threads and a bounded queue, so
@@ -46,18 +47,14 @@ public final class AdminLane extends OncePerRequestFilter {
      * @param lowerPriority  whether the lane's threads run at a lower scheduling priority ({@link BackgroundPriority})
      */
     public AdminLane(int threads, int queue, boolean lowerPriority) {
-        AtomicInteger count = new AtomicInteger();
+        ThreadFactory laneThreads = DaemonThreads.numbered("admin-lane-");
         this.lane = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(queue),
-                work -> {
-                    Thread thread = new Thread(() -> {
-                        if (lowerPriority) {
-                            BackgroundPriority.lowerCurrentThread();
-                        }
-                        work.run();
-                    }, "admin-lane-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                },
+                work -> laneThreads.newThread(() -> {
+                    if (lowerPriority) {
+                        BackgroundPriority.lowerCurrentThread();
+                    }
+                    work.run();
+                }),
                 new ThreadPoolExecutor.AbortPolicy());
         lane.prestartAllCoreThreads(); // the priority is lowered at start-up, not on the first writes
         this.bodyBytes = new Semaphore(Math.multiplyExact(threads + queue, BODY_BYTES));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyledger.infrastructure.federation.TrustedIssuer;
 import dev.keyledger.infrastructure.jwk.InvalidJwk;
 import dev.keyledger.infrastructure.jwk.PublicJwk;
+import dev.keyledger.infrastructure.thread.DaemonThreads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,7 @@ class JwksFetcher {
     private final Duration timeout;
     private final boolean allowInsecureLoopback;
     private final HttpClient http;
-    private final ExecutorService fetches = Executors.newCachedThreadPool(JwksFetcher::thread);
+    private final ExecutorService fetches = Executors.newCachedThreadPool(DaemonThreads.named("federation-jwks-fetch"));
 
     JwksFetcher(@Value("${keyledger.federation.fetch-timeout:PT3S}") Duration timeout,
                 @Value("${keyledger.federation.allow-insecure-loopback:false}") boolean allowInsecureLoopback) {
@@ -163,11 +164,5 @@ class JwksFetcher {
             throw new JwksUnavailable("the document is larger than " + MAX_BYTES + " bytes");
         }
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static Thread thread(Runnable work) {
-        Thread thread = new Thread(work, "federation-jwks-fetch");
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -1,5 +1,7 @@
 package dev.keyledger.token.web;
 
+import dev.keyledger.infrastructure.thread.DaemonThreads;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +18,7 @@ import java.util.concurrent.Future;
 final class SigningTurns implements AutoCloseable {
 
     private final ExecutorService threads = Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), SigningTurns::thread);
+            Runtime.getRuntime().availableProcessors(), DaemonThreads.named("signing-turn"));
 
     /** Runs {@code work} in its turn and returns its result; its exception, unchecked, is thrown here. */
     <T> T run(Callable<T> work) {
@@ -38,11 +40,5 @@ final class SigningTurns implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdown();
-    }
-
-    private static Thread thread(Runnable work) {
-        Thread thread = new Thread(work, "signing-turn");
-        thread.setDaemon(true);
-        return thread;
     }
 }
