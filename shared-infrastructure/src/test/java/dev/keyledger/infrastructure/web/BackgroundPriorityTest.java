@@ -31,7 +31,7 @@ class BackgroundPriorityTest {
     }
 
     /** Field 19 of the thread's stat line; the command name (field 2) may hold spaces, so count after its ')'. */
-    private static int niceOfCurrentThread() {
+    static int niceOfCurrentThread() {
         try {
             String stat = Files.readString(Path.of("/proc/thread-self/stat"));
             String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
