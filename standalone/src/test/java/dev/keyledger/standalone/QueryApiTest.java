@@ -113,6 +113,9 @@ class QueryApiTest {
         assertBad("/api/v1/clients?status=GONE", "status");
         assertBad("/api/v1/clients?role=Not%20A%20Role", "role");
         assertBad("/api/v1/clients?colour=red", "colour");
+        assertBad("/api/v1/clients?q=ab%00c", "q");
+        assertBad("/api/v1/clients?q=a%0Ab", "q");
+        assertBad("/api/v1/audit/events?aggregateId=%00", "aggregateId");
         assertBad("/api/v1/clients?page=1&page=2", "page");
         assertBad("/api/v1/roles?size=0", "size");
         assertBad("/api/v1/clients/whoever?asOf=yesterday", "asOf");

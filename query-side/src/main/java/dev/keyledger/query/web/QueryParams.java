@@ -45,6 +45,10 @@ final class QueryParams {
         if (value.isPresent() && (value.get().isEmpty() || value.get().length() > maxLength)) {
             return invalid(name, "must be 1-" + maxLength + " characters");
         }
+        // PostgreSQL's text holds no NUL, and no name or id holds a control character: such a text can only fail.
+        if (value.isPresent() && value.get().chars().anyMatch(Character::isISOControl)) {
+            return invalid(name, "must not contain control characters");
+        }
         return value;
     }
 
