@@ -7,7 +7,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import java.util.List;
 import java.util.Locale;
 
