@@ -15,6 +15,8 @@ JAR=$(realpath "$1") RATE=${2:-200} SECONDS_MEASURED=${3:-30} WARMUP=${4:-150}
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/bench-clients.sh
 source scripts/lib/bench-clients.sh
+# shellcheck source=lib/process-cpu.sh
+source scripts/lib/process-cpu.sh
 if [ -z "${JAVA_HOME:-}" ]; then
   JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1 || true)
 fi
@@ -42,19 +44,11 @@ threads() { # one line per thread: its id, its name, its user + system ticks
     printf '%s\t%s\t%s\n' "${t##*/}" "$(cat "$t/comm")" "$(awk '{print $14 + $15}' "$t/stat")"
   done 2>/dev/null
 }
-postgres_ticks() { # the postmaster with its children gone, and its live children
-  local p t
-  t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
-  for p in $(ps -o pid= --ppid "$postmaster"); do
-    t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
-  done
-  echo "$t"
-}
 
 [ "$RATE" -eq 0 ] || writers "$RATE" "$WARMUP" > /dev/null
 [ "$RATE" -ne 0 ] || sleep "$WARMUP"
 threads > "$WORK/before"
-pg0=$(postgres_ticks)
+pg0=$(postgres_ticks "$postmaster")
 if [ "$RATE" -eq 0 ]; then
   sleep "$SECONDS_MEASURED"
   per=$SECONDS_MEASURED unit="ms/s"
@@ -63,7 +57,7 @@ else
   echo "$line"
   per=$(sed -E 's/.*sent=([0-9]+).*/\1/' <<< "$line") unit="ms/command"
 fi
-pg1=$(postgres_ticks)
+pg1=$(postgres_ticks "$postmaster")
 threads > "$WORK/after"
 
 echo "# $(date -u +%FT%TZ) $JAR rate=$RATE seconds=$SECONDS_MEASURED warmup=$WARMUP JDK: $("$JAVA" -version 2>&1 | head -1)"

@@ -20,6 +20,8 @@ shift
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/bench-clients.sh
 source scripts/lib/bench-clients.sh
+# shellcheck source=lib/process-cpu.sh
+source scripts/lib/process-cpu.sh
 DURATION=${1:-15} RATES=${2:-"50 100 200"} CONNECTIONS=${3:-16}
 PEERS_DIR=${PEERS_DIR:-$(pwd)/../shared/peers}
 if [ -z "${JAVA_HOME:-}" ]; then
@@ -52,14 +54,7 @@ start() { # A|B
 
 # CPU ticks of the server JVM; of PostgreSQL: the postmaster, its live backends and the ones already gone.
 server_ticks() { awk '{print $14 + $15}' "/proc/${pid[$1]}/stat"; }
-pg_ticks() {
-  local p t
-  t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/${pg[$1]}/stat")
-  for p in $(ps -o pid= --ppid "${pg[$1]}"); do
-    t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
-  done
-  echo "$t"
-}
+pg_ticks() { postgres_ticks "${pg[$1]}"; }
 all_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 busy() { # ticks0 nanos0 -> % of all cores busy since then, everyone's work included
   awk -v t=$(( $(all_ticks) - $1 )) -v e=$(( $(date +%s%N) - $2 )) -v hz="$hz" -v n="$(nproc)" \
