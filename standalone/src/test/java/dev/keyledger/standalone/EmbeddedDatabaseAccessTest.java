@@ -129,11 +129,14 @@ class EmbeddedDatabaseAccessTest {
 
     /** Debian's psql run as the OS user {@code nobody}, never prompting for a password ({@code -w}). */
     private static PsqlResult psqlAsNobody(String host, int port) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--", "/usr/bin/psql",
+        ProcessBuilder psql = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--", "/usr/bin/psql",
                 "-h", host, "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres", "-w", "-c", "select 1")
                 .directory(Path.of("/").toFile())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        // Another local user knows nothing of ours: a PGPASSWORD or PGPASSFILE of the shell running the tests would
+        // make psql send a password, and the server's answer would then be "authentication failed" instead.
+        psql.environment().keySet().removeIf(name -> name.startsWith("PG"));
+        Process process = psql.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
