@@ -15,13 +15,12 @@ import java.util.Optional;
 public class ClientQueries {
 
     /**
-     * A name containing the text, in any case. The pieces narrow through the name's index (query migration V16,
-     * docs/DECISIONS.md 141); the {@code ILIKE} decides.
+     * The name holds every piece of the text: narrows through the name's index (query migration V16,
+     * docs/DECISIONS.md 141). A text shorter than a piece has none, and only {@link #NAME_MATCHES} can answer it.
      */
-    static final String NAME_CONTAINS =
-            " AND keyledger_name_grams(name) @> keyledger_search_grams(?) AND name ILIKE ? ESCAPE '\\'";
-    /** The same for a text too short to have a piece: only a read of every name answers it. */
-    private static final String NAME_CONTAINS_SHORT = " AND name ILIKE ? ESCAPE '\\'";
+    static final String NAME_HAS_PIECES = " AND keyledger_name_grams(name) @> keyledger_search_grams(?)";
+    /** The name contains the text, in any case ({@link #containsPattern}): this decides. */
+    static final String NAME_MATCHES = " AND name ILIKE ? ESCAPE '\\'";
     private static final int PIECE_LENGTH = 3;
 
     private final JdbcClient jdbc;
@@ -71,12 +70,11 @@ public class ClientQueries {
         String text = filter.nameContains();
         if (text != null) {
             if (text.codePointCount(0, text.length()) >= PIECE_LENGTH) {
-                where.append(NAME_CONTAINS);
+                where.append(NAME_HAS_PIECES);
                 params.add(text);
-            } else {
-                where.append(NAME_CONTAINS_SHORT);
             }
-            params.add("%" + likeEscaped(text) + "%");
+            where.append(NAME_MATCHES);
+            params.add(containsPattern(text));
         }
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(request.size());
@@ -116,8 +114,8 @@ public class ClientQueries {
         return new Page<>(items, request.page(), request.size(), total);
     }
 
-    /** The text matched literally: {@code %} and {@code _} are not wildcards to a user searching a name. */
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** The text anywhere, matched literally: {@code %} and {@code _} are not wildcards to a user searching a name. */
+    static String containsPattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }
