@@ -3,15 +3,19 @@
 # admin writers (scripts/lib/AdminWriters.java: register -> rotate -> change-details, one command every 1/RATE s by
 # the clock) run at each rate; and the writes alone at each rate, for the CPU one command costs the server and its
 # PostgreSQL. With two jars (A/B) both are started side by side and every phase alternates between them, so both see
-# the same host noise.
+# the same host noise. Each server has one writers process for the whole run, warmed up with it, as an operator's
+# batch job is a long-running process: its CPU shares the cores with wrk and the server, and every writes line
+# states it (writer_cpu_ms_per_cmd).
 #
 #   scripts/token-under-writes.sh A.jar [B.jar] [SECONDS=15] [RATES="50 100 200"] [CONNECTIONS=16]
 #
-# Environment: A_OPTS, B_OPTS (JVM options), WARMUP (seconds of tokens and writes per server first, default 40),
-# PEERS_DIR (wrk's token.lua and bench.sh), BASE_PORT (A listens on it + 1, B on it + 2; default 27100).
-# Lines: QUIET (tokens alone), UNDER (tokens while writers run at RATE, then the writers' own line), ALONE (writes
-# alone: cpu_ms_per_cmd of the server and of PostgreSQL, postmaster and backends). The per-command CPU includes the
-# idle JVM's own background work over the run (IDLE line: ms of CPU per second with nothing to do).
+# Environment: A_OPTS, B_OPTS (JVM options), WARMUP (seconds of tokens and writes per server first, default 120: the
+# JIT keeps compiling the write path for minutes), PEERS_DIR (wrk's token.lua and bench.sh), BASE_PORT
+# (A listens on it + 1, B on it + 2; default 27100).
+# Lines, per rate: ALONE (writes alone: cpu_ms_per_cmd of the server and of PostgreSQL, postmaster and backends),
+# QUIET (tokens alone), UNDER (tokens while writers run at RATE, with its share of the QUIET figure just before it,
+# then the writers' own line). The per-command CPU includes the idle JVM's own background work over the run (IDLE
+# line: ms of CPU per second with nothing to do).
 set -euo pipefail
 if [ $# -lt 1 ]; then sed -n '2,/^set -e/p' "$0" | grep '^#'; exit 2; fi
 jars=(A) ; declare -A jar=([A]=$(realpath "$1"))
@@ -35,7 +39,7 @@ trap cleanup EXIT
 
 "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$WORK/writers" scripts/lib/AdminWriters.java
 base_port=${BASE_PORT:-27100} hz=$(getconf CLK_TCK)
-declare -A pid pg url id secret admin port=([A]=$((base_port + 1)) [B]=$((base_port + 2)))
+declare -A pid pg url id secret admin writer phases writes quiet_rps port=([A]=$((base_port + 1)) [B]=$((base_port + 2)))
 declare -A opts=([A]="${A_OPTS:-}" [B]="${B_OPTS:-}")
 
 start() { # A|B
@@ -50,10 +54,20 @@ start() { # A|B
   admin[$1]=$(token_of "${url[$1]}/oauth2/token" bench-admin "$admin_secret")
   read -r "id[$1]" "secret[$1]" <<< "$(bench_client "${url[$1]}" "${admin[$1]}")"
   pg[$1]=$(head -1 "$(find "$WORK/$1" -name postmaster.pid | head -1)")
+  start_writers "$1"
+}
+
+start_writers() { # A|B: the writers' process, fed a phase per line through one pipe, answering through another
+  local to from
+  mkfifo "$WORK/$1.phases" "$WORK/$1.writes"
+  "$JAVA" -cp "$WORK/writers" AdminWriters "${url[$1]}" "${admin[$1]}" < "$WORK/$1.phases" > "$WORK/$1.writes" &
+  pids+=($!); writer[$1]=$!
+  exec {to}> "$WORK/$1.phases" {from}< "$WORK/$1.writes"
+  phases[$1]=$to writes[$1]=$from
 }
 
 # CPU ticks of the server JVM; of PostgreSQL: the postmaster, its live backends and the ones already gone.
-server_ticks() { awk '{print $14 + $15}' "/proc/${pid[$1]}/stat"; }
+server_ticks() { process_ticks "${pid[$1]}"; }
 pg_ticks() { postgres_ticks "${pg[$1]}"; }
 all_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 busy() { # ticks0 nanos0 -> % of all cores busy since then, everyone's work included
@@ -66,16 +80,24 @@ tokens() { # A|B seconds -> wrk's RESULT line
   wrk -t1 -c"$CONNECTIONS" -d"$2"s --timeout 10s -s "$PEERS_DIR/token.lua" "${url[$1]}/oauth2/token" \
     -- "${id[$1]}" "${secret[$1]}" "read write" | grep '^RESULT' | sed 's/^RESULT //'
 }
-writers() { # A|B rate seconds -> the writers' WRITES line
-  "$JAVA" -XX:TieredStopAtLevel=1 -cp "$WORK/writers" AdminWriters "${url[$1]}" "${admin[$1]}" "$2" "$3" \
-    | sed 's/^WRITES //'
+writers() { # A|B rate seconds -> the writers' WRITES line, with the writers' own CPU per command
+  local w0 line
+  w0=$(process_ticks "${writer[$1]}")
+  echo "$2 $3" >&"${phases[$1]}"
+  read -r line <&"${writes[$1]}"
+  line=${line#WRITES }
+  echo "$line writer_cpu_ms_per_cmd=$(ms $(( $(process_ticks "${writer[$1]}") - w0 )) "$(sent "$line")")"
 }
+process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 requests() { sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$1"; }
+rps() { sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$1"; }
+sent() { sed -E 's/.*sent=([0-9]+).*/\1/' <<< "$1"; }
 
 quiet() { # A|B
   local s0 p0 a0 e0 line
   s0=$(server_ticks "$1") p0=$(pg_ticks "$1") a0=$(all_ticks) e0=$(date +%s%N)
   line=$(tokens "$1" "$DURATION")
+  quiet_rps[$1]=$(rps "$line")
   echo "QUIET $1 $line srv_cpu_ms_per_token=$(ms $(( $(server_ticks "$1") - s0 )) "$(requests "$line")")" \
     "pg_cpu_ms_per_token=$(ms $(( $(pg_ticks "$1") - p0 )) "$(requests "$line")")" \
     "machine_busy_pct=$(busy "$a0" "$e0")"
@@ -87,14 +109,15 @@ under() { # A|B rate
   sleep 1
   line=$(tokens "$1" "$DURATION")
   wait "$w"
-  echo "UNDER $1 rate=$2 $line"
+  echo "UNDER $1 rate=$2 $line share_of_quiet_pct=$(awk -v u="$(rps "$line")" -v q="${quiet_rps[$1]}" \
+    'BEGIN { printf "%.0f", 100 * u / q }')"
   echo "  writes $1 rate=$2 $(cat "$WORK/under.$1")"
 }
 alone() { # A|B rate
   local s0 p0 a0 e0 line n
   s0=$(server_ticks "$1") p0=$(pg_ticks "$1") a0=$(all_ticks) e0=$(date +%s%N)
   line=$(writers "$1" "$2" "$DURATION")
-  n=$(sed -E 's/.*sent=([0-9]+).*/\1/' <<< "$line")
+  n=$(sent "$line")
   echo "ALONE $1 rate=$2 $line srv_cpu_ms_per_cmd=$(ms $(( $(server_ticks "$1") - s0 )) "$n")" \
     "pg_cpu_ms_per_cmd=$(ms $(( $(pg_ticks "$1") - p0 )) "$n")" \
     "machine_busy_pct=$(busy "$a0" "$e0")"
@@ -104,19 +127,18 @@ echo "# $(date -u +%FT%TZ) JDK: $("$JAVA" -version 2>&1 | head -1); nproc=$(npro
 for s in "${jars[@]}"; do echo "# $s=${jar[$s]} ${opts[$s]}"; done
 for s in "${jars[@]}"; do start "$s"; done
 for s in "${jars[@]}"; do # the JIT warms both paths: tokens and writes together, as measured later
-  writers "$s" 50 "${WARMUP:-40}" > /dev/null &
+  writers "$s" 50 "${WARMUP:-120}" > /dev/null &
   w=$!
-  tokens "$s" "${WARMUP:-40}" > /dev/null
+  tokens "$s" "${WARMUP:-120}" > /dev/null
   wait "$w"
 done
 for s in "${jars[@]}"; do
   s0=$(server_ticks "$s") p0=$(pg_ticks "$s"); sleep 5
   echo "IDLE $s srv_cpu_ms_per_s=$(ms $(( $(server_ticks "$s") - s0 )) 5) pg_cpu_ms_per_s=$(ms $(( $(pg_ticks "$s") - p0 )) 5)"
 done
-for s in "${jars[@]}"; do quiet "$s"; done
 for rate in $RATES; do
   for s in "${jars[@]}"; do alone "$s" "$rate"; done
+  for s in "${jars[@]}"; do quiet "$s"; done
   for s in "${jars[@]}"; do under "$s" "$rate"; done
 done
-for s in "${jars[@]}"; do quiet "$s"; done
 echo "# load after:$(uptime | sed 's/.*load average://')"

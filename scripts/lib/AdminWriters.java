@@ -1,7 +1,11 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +23,13 @@ import java.util.regex.Pattern;
  * slot is counted late, and its latency is counted from its slot, so slowness is never hidden.
  *
  *   java scripts/lib/AdminWriters.java BASE_URL ADMIN_TOKEN RATE SECONDS
+ *   java scripts/lib/AdminWriters.java BASE_URL ADMIN_TOKEN < phases   (a line "RATE SECONDS" per phase)
  *
- * Prints one line: WRITES sent= ok= late= r429= r503= other= failed= p50_ms= p99_ms= max_ms= (latency from the slot).
- * Runs from source (java FILE): the benchmark compares two jars and must not depend on either build's test classes.
+ * Prints one line per phase: WRITES sent= ok= late= r429= r503= other= failed= p50_ms= p99_ms= max_ms= (latency from
+ * the slot). Read from standard input, the phases run in one warm process, as an operator's long-running batch job
+ * would: a new JVM per phase would spend its start-up and its JIT compilation inside the phase, on the cores the
+ * token benchmark measures. Runs from source (java FILE): the benchmark compares two jars and must not depend on
+ * either build's test classes.
  */
 public final class AdminWriters {
 
@@ -32,8 +40,8 @@ public final class AdminWriters {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String bearer;
-    private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private ConcurrentLinkedQueue<Long> latencies;
+    private Map<String, LongAdder> counts;
     private final AtomicInteger running = new AtomicInteger();
 
     private AdminWriters(String base, String token) {
@@ -41,14 +49,25 @@ public final class AdminWriters {
         this.bearer = "Bearer " + token;
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         AdminWriters writers = new AdminWriters(args[0], args[1]);
-        double rate = Double.parseDouble(args[2]);
-        long seconds = Long.parseLong(args[3]);
-        writers.run(rate, seconds);
+        if (args.length > 2) {
+            writers.run(args[2] + " " + args[3]);
+            return;
+        }
+        BufferedReader phases = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        for (String phase = phases.readLine(); phase != null; phase = phases.readLine()) {
+            writers.run(phase);
+        }
     }
 
-    private void run(double rate, long seconds) throws InterruptedException {
+    /** One phase, "RATE SECONDS", with counts of its own. */
+    private void run(String phase) throws InterruptedException {
+        String[] words = phase.trim().split("\\s+");
+        double rate = Double.parseDouble(words[0]);
+        long seconds = Long.parseLong(words[1]);
+        latencies = new ConcurrentLinkedQueue<>();
+        counts = new ConcurrentHashMap<>();
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime() + 50_000_000;
         long chains = (long) (rate * seconds / 3);
@@ -144,6 +163,7 @@ public final class AdminWriters {
                 counted("sent"), counted("ok"), counted("late"), counted("r429"), counted("r503"), counted("other"),
                 counted("failed"), counted("skipped"), unfinished, percentile(sorted, 50), percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        System.out.flush();
     }
 
     private static double percentile(long[] sorted, double p) {
