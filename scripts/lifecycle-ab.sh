@@ -2,7 +2,10 @@
 # LifecycleBenchmark of two build trees (or one tree with two sets of JVM options) side by side, runs alternating,
 # so that both see the same host noise: the way to tell whether a change costs the write path anything.
 #
-#   scripts/lifecycle-ab.sh TREE_A TREE_B [ROUNDS=3] [WORKERS=8] [LIFECYCLES=25]
+#   scripts/lifecycle-ab.sh TREE_A TREE_B [ROUNDS=3] [WORKERS=8] [LIFECYCLES=200] [WARMUP_SECONDS=120]
+#
+# Each run warms its service up with the same workers first (the JIT compiles the write path for minutes; a run that
+# starts cold measures the compiler and slow code, four times the steady state's CPU per command).
 #
 # A tree is a checkout whose standalone test classes and target/bench.classpath are built:
 #   mvn -q -B -o -pl standalone -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
@@ -13,7 +16,7 @@
 set -euo pipefail
 if [ $# -lt 2 ]; then sed -n '2,/^set -e/p' "$0" | grep '^#'; exit 2; fi
 A_TREE=$(realpath "$1") B_TREE=$(realpath "$2")
-ROUNDS=${3:-3} WORKERS=${4:-8} LIFECYCLES=${5:-25}
+ROUNDS=${3:-3} WORKERS=${4:-8} LIFECYCLES=${5:-200} WARMUP_SECONDS=${6:-120}
 if [ -z "${JAVA_HOME:-}" ]; then
   JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1 || true)
 fi
@@ -25,7 +28,8 @@ for round in $(seq 1 "$ROUNDS"); do
     cd "${tree[$side]}"
     # shellcheck disable=SC2086 # the options are a list of words
     out=$("$JAVA" ${opts[$side]} -cp "standalone/target/test-classes:standalone/target/classes:$(cat standalone/target/bench.classpath)" \
-      dev.keyledger.standalone.BenchmarkLauncher dev.keyledger.standalone.LifecycleBenchmark "$WORKERS" "$LIFECYCLES" 2>&1)
+      dev.keyledger.standalone.BenchmarkLauncher dev.keyledger.standalone.LifecycleBenchmark "$WORKERS" "$LIFECYCLES" \
+      "$WARMUP_SECONDS" 2>&1)
     rate=$(grep -oP '[0-9]+(?= commands/s)' <<< "$out")
     all=$(grep -P '^ALL\s' <<< "$out" | awk '{print "p50_ms=" $3 " p99_ms=" $5}')
     cpu=$(grep -oP 'JVM \(service and client\) \K[0-9.]+ ms, PostgreSQL [0-9.]+' <<< "$out" | awk '{print "jvm_cpu_ms_per_command=" $1 " pg_cpu_ms_per_command=" $4}')

@@ -33,7 +33,7 @@ stamp() { echo "=== $(date -u +%T) load=$(cut -d' ' -f1-3 /proc/loadavg) $*"; }
 
 for phase in ${PHASES:-lifecycle replay export kafka under}; do
   case $phase in
-    lifecycle) stamp lifecycle; scripts/lifecycle-ab.sh "${tree[A]}" "${tree[B]}" "$ROUNDS" 8 25 ;;
+    lifecycle) stamp lifecycle; scripts/lifecycle-ab.sh "${tree[A]}" "${tree[B]}" "$ROUNDS" ;;
     replay | export | kafka)
       for round in $(seq 1 "$ROUNDS"); do
         for side in A B; do
@@ -48,7 +48,7 @@ for phase in ${PHASES:-lifecycle replay export kafka under}; do
       done ;;
     under)
       stamp under
-      WARMUP=40 scripts/token-under-writes.sh "${UNDER_A_JAR:-${tree[A]}/standalone/target/keyledger.jar}" \
+      scripts/token-under-writes.sh "${UNDER_A_JAR:-${tree[A]}/standalone/target/keyledger.jar}" \
         "${tree[B]}/standalone/target/keyledger.jar" 15 "50 100 200" ;;
     *) echo "unknown phase: $phase" >&2; exit 2 ;;
   esac

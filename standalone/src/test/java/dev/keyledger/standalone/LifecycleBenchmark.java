@@ -2,6 +2,7 @@ package dev.keyledger.standalone;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,9 @@ import java.util.function.Supplier;
  * PostgreSQL (fsync on). Each worker drives whole client lifecycles: register, stage a secondary, promote it, delete
  * the old one, rotate, delete the old one, assign a role, disable, enable, delete.
  *
- * <p>Run: {@code scripts/bench LifecycleBenchmark [workers] [lifecyclesPerWorker]} (defaults 8 and 50). Besides the
+ * <p>Run: {@code scripts/bench LifecycleBenchmark [workers] [lifecyclesPerWorker] [warmupSeconds]} (defaults 8, 50
+ * and 60). The warm-up runs the same workers for that long first: the JIT keeps compiling the write path for minutes,
+ * and a measurement that starts cold counts the compiler's work and slow code as the service's cost. Besides the
  * rate and latencies it prints the CPU time per command of this JVM (the service and the benchmark's own HTTP client)
  * and of PostgreSQL, which the neighbours on a shared machine do not move as they move the rate.
  * {@code -Dbench.append-digest=off} drops the event store's append-digest trigger first (issue 12 item 5), to measure
@@ -26,6 +29,7 @@ public final class LifecycleBenchmark {
     public static void main(String[] args) throws Exception {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int lifecycles = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        Duration warmup = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
         Path dataDir = Files.createTempDirectory("keyledger-bench");
         try (RunningKeyledger keyledger = RunningKeyledger.start(dataDir, "logging.level.root=WARN")) {
             AdminClient admin = keyledger.admin();
@@ -33,16 +37,19 @@ public final class LifecycleBenchmark {
             if ("off".equals(System.getProperty("bench.append-digest"))) {
                 keyledger.jdbc().sql("DROP TRIGGER keyledger_append_digest ON domainevententry").update();
             }
-            run(admin, new LatencyRecorder(), 2, 10); // warm-up: JIT, connection pool, PostgreSQL caches
+            long warmupEnds = System.nanoTime() + warmup.toNanos();
+            do { // JIT, connection pool, PostgreSQL caches
+                run(admin, new LatencyRecorder(), workers, 5);
+            } while (System.nanoTime() < warmupEnds);
             LatencyRecorder recorder = new LatencyRecorder();
             ProcessCpu cpuBefore = ProcessCpu.now(dataDir);
             long started = System.nanoTime();
             run(admin, recorder, workers, lifecycles);
             double seconds = (System.nanoTime() - started) / 1e9;
             ProcessCpu cpu = ProcessCpu.now(dataDir).since(cpuBefore);
-            System.out.printf(Locale.ROOT, "Keyledger lifecycle benchmark: JDK %s (%s), %d cores, %d workers x %d lifecycles%n",
-                    Runtime.version(), System.getProperty("java.vm.vendor"), Runtime.getRuntime().availableProcessors(),
-                    workers, lifecycles);
+            System.out.printf(Locale.ROOT, "Keyledger lifecycle benchmark: JDK %s (%s), %d cores, %d workers x %d lifecycles"
+                            + " after %d s of warm-up%n", Runtime.version(), System.getProperty("java.vm.vendor"),
+                    Runtime.getRuntime().availableProcessors(), workers, lifecycles, warmup.toSeconds());
             System.out.printf(Locale.ROOT, "%d commands in %.2f s: %.0f commands/s%n",
                     recorder.count(), seconds, recorder.count() / seconds);
             System.out.printf(Locale.ROOT, "CPU per command: JVM (service and client) %.2f ms, PostgreSQL %.2f ms%n",
