@@ -41,7 +41,7 @@ postmaster=$(head -1 "$(find "$WORK/data" -name postmaster.pid | head -1)")
 threads() { # one line per thread: its id, its name, its user + system ticks
   local t
   for t in /proc/"$server"/task/*; do
-    printf '%s\t%s\t%s\n' "${t##*/}" "$(cat "$t/comm")" "$(awk '{print $14 + $15}' "$t/stat")"
+    printf '%s\t%s\t%s\n' "${t##*/}" "$(cat "$t/comm")" "$(process_ticks "$server/task/${t##*/}")"
   done 2>/dev/null
 }
 

@@ -88,7 +88,6 @@ writers() { # A|B rate seconds -> the writers' WRITES line, with the writers' ow
   line=${line#WRITES }
   echo "$line writer_cpu_ms_per_cmd=$(ms $(( $(process_ticks "${writer[$1]}") - w0 )) "$(sent "$line")")"
 }
-process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 requests() { sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$1"; }
 rps() { sed -E 's/.*rps=([0-9.]+).*/\1/' <<< "$1"; }
 sent() { sed -E 's/.*sent=([0-9]+).*/\1/' <<< "$1"; }
