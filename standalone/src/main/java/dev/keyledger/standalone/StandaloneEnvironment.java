@@ -14,26 +14,33 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Gives the standalone service what it needs from its data folder before anything starts: when no
  * {@code KEYLEDGER_KEY_ENCRYPTION_KEY} is configured, a 256-bit key generated once into
- * {@code ${KEYLEDGER_DATA_DIR}/key-encryption-key}, readable by its owner only, and used on every later start.
+ * {@code ${KEYLEDGER_DATA_DIR}/key-encryption-key}, readable by its owner only, and used on every later start. And
+ * on the embedded PostgreSQL, which no other node can reach, the views' processor in one segment unless configured
+ * otherwise (docs/DECISIONS.md 144).
  */
 public class StandaloneEnvironment implements EnvironmentPostProcessor {
 
     static final String KEY_FILE = "key-encryption-key";
     private static final String KEK_PROPERTY = "keyledger.key-encryption-key";
+    private static final String SEGMENTS_PROPERTY = "keyledger.query.segments";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.containsProperty(KEK_PROPERTY)) {
-            return;
+        Map<String, Object> defaults = new HashMap<>();
+        if (!environment.containsProperty(KEK_PROPERTY)) {
+            Path dataDir = Path.of(environment.getProperty("keyledger.data-dir", "./data"));
+            defaults.put(KEK_PROPERTY, loadOrGenerate(dataDir.resolve(KEY_FILE)));
         }
-        Path dataDir = Path.of(environment.getProperty("keyledger.data-dir", "./data"));
-        String key = loadOrGenerate(dataDir.resolve(KEY_FILE));
-        environment.getPropertySources().addLast(new MapPropertySource("keyledger-data-dir", Map.of(KEK_PROPERTY, key)));
+        if (environment.getProperty("spring.datasource.url", "").isEmpty()) {
+            defaults.put(SEGMENTS_PROPERTY, "1");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("keyledger-standalone", defaults));
     }
 
     private static String loadOrGenerate(Path keyFile) {

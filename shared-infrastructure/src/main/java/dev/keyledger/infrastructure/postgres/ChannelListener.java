@@ -2,6 +2,7 @@ package dev.keyledger.infrastructure.postgres;
 
 import dev.keyledger.infrastructure.thread.DaemonThreads;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,14 +10,17 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Listens on one PostgreSQL notification channel on a connection of its own and runs a callback when notifications
- * arrive: at once for the first, then at most once per {@link #COALESCE_MILLIS} while they keep coming, so that a
- * burst of commits costs a listener a few refreshes, not one per commit. A lost connection (PostgreSQL restarting)
- * is opened again every second, and the callback runs then too, since a notification may have been missed
- * meanwhile: listeners keep a poll of their own as the fallback.
+ * Listens on PostgreSQL notification channels on a connection of its own (one for all of a service's channels, since
+ * each holds a pooled connection for good) and runs a channel's callback when its notifications arrive: at once for
+ * the first, then at most once per {@link #COALESCE_MILLIS} while they keep coming, so that a burst of commits costs a
+ * listener a few refreshes, not one per commit. A lost connection (PostgreSQL restarting) is opened again every
+ * second, and every callback runs then too, since a notification may have been missed meanwhile: listeners keep a
+ * poll or a time limit of their own as the fallback.
  */
 public final class ChannelListener implements AutoCloseable {
 
@@ -26,24 +30,35 @@ public final class ChannelListener implements AutoCloseable {
     private static final long COALESCE_MILLIS = 10;
 
     private final DataSource dataSource;
-    private final String channel;
-    private final Runnable onNotification;
+    private final Map<String, Runnable> callbacks;
+    private final String channels;
     private final Thread thread;
     private volatile boolean running = true;
 
-    private ChannelListener(DataSource dataSource, String channel, Runnable onNotification) {
+    private ChannelListener(DataSource dataSource, Map<String, Runnable> callbacks) {
         this.dataSource = dataSource;
-        this.channel = channel;
-        this.onNotification = onNotification;
-        this.thread = DaemonThreads.named("keyledger-listen-" + channel).newThread(this::listen);
+        this.callbacks = callbacks;
+        this.channels = String.join(", ", callbacks.keySet());
+        this.thread = DaemonThreads.named("keyledger-listen-" + String.join("+", callbacks.keySet()))
+                .newThread(this::listen);
     }
 
-    /** Starts listening; {@link #close()} stops. */
+    /** Starts listening on one channel; {@link #close()} stops. */
     public static ChannelListener start(DataSource dataSource, String channel, Runnable onNotification) {
-        if (!CHANNEL_NAME.matcher(channel).matches()) {
-            throw new IllegalArgumentException("not a channel name: " + channel);
+        return start(dataSource, Map.of(channel, onNotification));
+    }
+
+    /** Starts listening on each channel with its callback, on one connection; {@link #close()} stops. */
+    public static ChannelListener start(DataSource dataSource, Map<String, Runnable> callbacks) {
+        if (callbacks.isEmpty()) {
+            throw new IllegalArgumentException("no channel to listen on");
         }
-        ChannelListener listener = new ChannelListener(dataSource, channel, onNotification);
+        for (String channel : callbacks.keySet()) {
+            if (!CHANNEL_NAME.matcher(channel).matches()) {
+                throw new IllegalArgumentException("not a channel name: " + channel);
+            }
+        }
+        ChannelListener listener = new ChannelListener(dataSource, new TreeMap<>(callbacks));
         listener.thread.start();
         return listener;
     }
@@ -53,23 +68,30 @@ public final class ChannelListener implements AutoCloseable {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
                 try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + channel);
+                    for (String channel : callbacks.keySet()) {
+                        listen.execute("LISTEN " + channel);
+                    }
                 }
                 if (!wasConnected) {
-                    LOG.info("listening on {} again", channel);
-                    notifyListener();
+                    LOG.info("listening on {} again", channels);
+                    callbacks.forEach(this::notifyListener);
                 }
                 wasConnected = true;
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 while (running) {
-                    if (postgres.getNotifications(WAIT_MILLIS).length > 0) {
-                        notifyListener();
+                    PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
+                    if (notifications.length > 0) {
+                        callbacks.forEach((channel, callback) -> {
+                            if (announces(notifications, channel)) {
+                                notifyListener(channel, callback);
+                            }
+                        });
                         pause(COALESCE_MILLIS);
                     }
                 }
             } catch (SQLException e) {
                 if (running && wasConnected) {
-                    LOG.warn("cannot listen on {}, polling only until PostgreSQL answers: {}", channel, e.getMessage());
+                    LOG.warn("cannot listen on {}, polling only until PostgreSQL answers: {}", channels, e.getMessage());
                 }
                 wasConnected = false;
                 pause(1_000);
@@ -77,9 +99,18 @@ public final class ChannelListener implements AutoCloseable {
         }
     }
 
-    private void notifyListener() {
+    private static boolean announces(PGNotification[] notifications, String channel) {
+        for (PGNotification notification : notifications) {
+            if (notification.getName().equals(channel)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void notifyListener(String channel, Runnable callback) {
         try {
-            onNotification.run();
+            callback.run();
         } catch (RuntimeException e) {
             // The listener's failure must not end the listening; its own poll will try again.
             LOG.warn("handling a notification on {} failed: {}", channel, e.getMessage());

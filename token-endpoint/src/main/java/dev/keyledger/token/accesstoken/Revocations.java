@@ -1,5 +1,7 @@
 package dev.keyledger.token.accesstoken;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -10,7 +12,8 @@ import java.time.Instant;
 
 /**
  * Revoked tokens (RFC 7009), shared by every token-endpoint node through PostgreSQL. Only introspection and the
- * admin API consult it; token issuance never does.
+ * admin API consult it; token issuance never does. Introspection asks PostgreSQL every time; the admin API asks once
+ * per token until a revocation is stored anywhere ({@link RevocationMemory}).
  */
 @Component
 public class Revocations {
@@ -19,9 +22,16 @@ public class Revocations {
     static final Duration KEPT_AFTER_EXPIRY = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
+    private final RevocationMemory memory;
 
+    @Autowired
     Revocations(JdbcClient jdbc) {
+        this(jdbc, new RevocationMemory(Ticker.systemTicker()));
+    }
+
+    Revocations(JdbcClient jdbc, RevocationMemory memory) {
         this.jdbc = jdbc;
+        this.memory = memory;
     }
 
     public void revoke(VerifiedToken token) {
@@ -30,11 +40,27 @@ public class Revocations {
                         ON CONFLICT (jti) DO NOTHING""")
                 .params(token.jti(), token.clientId(), Timestamp.from(token.expiresAt()))
                 .update();
+        memory.forgetAll();
     }
 
+    /** Asks PostgreSQL. */
     public boolean isRevoked(String jti) {
         return jdbc.sql("SELECT 1 FROM token_revocation WHERE jti = ?").param(jti).query(Integer.class)
                 .optional().isPresent();
+    }
+
+    /**
+     * As {@link #isRevoked}, remembered: a revocation stored on this node counts at once, one stored on another node
+     * once its notification arrives ({@link #revokedElsewhere()}), and within {@link RevocationMemory#KEPT_FOR} if
+     * that notification is lost.
+     */
+    public boolean isRevokedAsRemembered(String jti) {
+        return memory.isRevoked(jti, this::isRevoked);
+    }
+
+    /** A node stored a revocation (channel {@code keyledger_revocation}), or a notification may have been missed. */
+    public void revokedElsewhere() {
+        memory.forgetAll();
     }
 
     /**

@@ -16,8 +16,9 @@ import dev.keyledger.token.config.TokenSettings;
  * client that is still active and holds the permission both in the token and now (a role taken away stops working
  * within the client auth view's staleness bound, as for token issuance). One decision for the admin API served in
  * this JVM and for the internal check that nodes of the other sides ask. A token's signature is checked once and
- * remembered ({@link VerifiedTokenCache}); revocation, the client's status and its permissions are looked at anew on
- * every call, so none of those bounds depends on the cache.
+ * remembered ({@link VerifiedTokenCache}); so is the answer that it is not revoked, until a revocation is stored
+ * ({@link Revocations#isRevokedAsRemembered}); the client's status and its permissions are looked at anew on every
+ * call, so their bounds do not depend on any cache.
  */
 final class AdminAccessPolicy implements AdminAuthorizer {
 
@@ -42,7 +43,7 @@ final class AdminAccessPolicy implements AdminAuthorizer {
                     "the admin API needs Authorization: Bearer <access token issued by Keyledger>");
         }
         VerifiedToken token = verifiedTokens.verify(authorization.substring(7).trim());
-        if (token == null || revocations.isRevoked(token.jti())) {
+        if (token == null || revocations.isRevokedAsRemembered(token.jti())) {
             return AccessVerdict.invalidToken("the access token is invalid, expired or revoked");
         }
         if (!token.audience().contains(settings.issuer())) {

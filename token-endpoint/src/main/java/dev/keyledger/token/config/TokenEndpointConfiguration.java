@@ -6,6 +6,7 @@ import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.ChannelListener;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
+import dev.keyledger.token.accesstoken.Revocations;
 import dev.keyledger.token.authentication.ClientAuthCache;
 import dev.keyledger.token.throttle.ThrottleSettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
+import java.util.Map;
 
 /**
  * Wires the token endpoint: its own tables (issuance log, secret usage, revocations), its settings, and the
@@ -45,10 +47,14 @@ public class TokenEndpointConfiguration {
 
     /**
      * Refreshes the auth view cache as soon as the query side commits a change to the view (its trigger notifies
-     * channel {@code keyledger_client_auth}); the cache's own poll stays as the fallback (docs/DECISIONS.md 45).
+     * channel {@code keyledger_client_auth}); the cache's own poll stays as the fallback (docs/DECISIONS.md 45). And
+     * forgets the admin API's remembered revocation checks as soon as any node stores a revocation (channel
+     * {@code keyledger_revocation}, docs/DECISIONS.md 143).
      */
     @Bean(destroyMethod = "close")
-    ChannelListener authViewChannel(DataSource dataSource, ClientAuthCache cache) {
-        return ChannelListener.start(dataSource, "keyledger_client_auth", cache::refresh);
+    ChannelListener tokenEndpointChannels(DataSource dataSource, ClientAuthCache cache, Revocations revocations) {
+        return ChannelListener.start(dataSource, Map.of(
+                "keyledger_client_auth", cache::refresh,
+                "keyledger_revocation", revocations::revokedElsewhere));
     }
 }

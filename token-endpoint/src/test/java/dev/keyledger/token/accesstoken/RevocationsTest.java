@@ -1,5 +1,6 @@
 package dev.keyledger.token.accesstoken;
 
+import dev.keyledger.infrastructure.postgres.ChannelListener;
 import dev.keyledger.token.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,10 +9,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Revocations against a real PostgreSQL: the expired ones go, the live ones stay. */
+/**
+ * Revocations against a real PostgreSQL: the expired ones go, the live ones stay; the admin API's remembered checks
+ * end at once on the node that revokes, at the notification on the others, and within their limit without it.
+ */
 class RevocationsTest {
 
     private final TestDatabase database = TestDatabase.shared();
@@ -38,6 +44,53 @@ class RevocationsTest {
         assertThat(revocations.isRevoked("live")).isTrue();
         assertThat(revocations.isRevoked("expired-a-moment-ago")).isTrue();
         assertThat(revocations.isRevoked("expired-long-ago")).isFalse();
+    }
+
+    @Test
+    void whenThisNodeRevokesARememberedToken_thenItsVeryNextCheckFindsItRevoked() {
+        assertThat(revocations.isRevokedAsRemembered("jti-here")).isFalse();
+
+        revocations.revoke(token("jti-here"));
+
+        assertThat(revocations.isRevokedAsRemembered("jti-here")).isTrue();
+    }
+
+    @Test
+    void whenAnotherNodeRevokes_thenThisNodesRememberedCheckEndsWhenTheNotificationArrives() throws Exception {
+        Revocations thisNode = new Revocations(JdbcClient.create(database.dataSource()), new RevocationMemory(() -> 0));
+        try (ChannelListener ignored = ChannelListener.start(database.dataSource(), "keyledger_revocation",
+                thisNode::revokedElsewhere)) {
+            assertThat(thisNode.isRevokedAsRemembered("jti-there")).isFalse();
+
+            revocations.revoke(token("jti-there"));
+
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!thisNode.isRevokedAsRemembered("jti-there") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(thisNode.isRevokedAsRemembered("jti-there")).as("refused once the notification arrived")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void whenTheNotificationIsLost_thenTheRememberedCheckEndsWithinItsLimit() {
+        long[] nanos = {0};
+        Revocations thisNode = new Revocations(JdbcClient.create(database.dataSource()),
+                new RevocationMemory(() -> nanos[0]));
+        assertThat(thisNode.isRevokedAsRemembered("jti-lost")).isFalse();
+
+        revoked("jti-lost", now.plusSeconds(3_600));
+
+        assertThat(thisNode.isRevokedAsRemembered("jti-lost")).as("remembered, nothing announced").isFalse();
+        nanos[0] += RevocationMemory.KEPT_FOR.toNanos();
+        assertThat(thisNode.isRevokedAsRemembered("jti-lost")).isTrue();
+        assertThat(thisNode.isRevoked("jti-lost")).isTrue();
+    }
+
+    private VerifiedToken token(String jti) {
+        return new VerifiedToken("c1", jti, "https://issuer", List.of("https://issuer"), Set.of(), List.of(),
+                now, now, now.plusSeconds(3_600), "kid-1");
     }
 
     private void revoked(String jti, Instant expiresAt) {
