@@ -21,14 +21,16 @@ import java.util.Map;
  * Gives the standalone service what it needs from its data folder before anything starts: when no
  * {@code KEYLEDGER_KEY_ENCRYPTION_KEY} is configured, a 256-bit key generated once into
  * {@code ${KEYLEDGER_DATA_DIR}/key-encryption-key}, readable by its owner only, and used on every later start. And
- * on the embedded PostgreSQL, which no other node can reach, the views' processor in one segment unless configured
- * otherwise (docs/DECISIONS.md 144).
+ * on the embedded PostgreSQL, which no other node can reach, unless configured otherwise: the views' processor in one
+ * segment (docs/DECISIONS.md 144), and this node as the event store's only writer, which keeps clients in memory
+ * between commands (146).
  */
 public class StandaloneEnvironment implements EnvironmentPostProcessor {
 
     static final String KEY_FILE = "key-encryption-key";
     private static final String KEK_PROPERTY = "keyledger.key-encryption-key";
     private static final String SEGMENTS_PROPERTY = "keyledger.query.segments";
+    private static final String SOLE_WRITER_PROPERTY = "keyledger.command.sole-writer";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -39,6 +41,7 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor {
         }
         if (environment.getProperty("spring.datasource.url", "").isEmpty()) {
             defaults.put(SEGMENTS_PROPERTY, "1");
+            defaults.put(SOLE_WRITER_PROPERTY, "true");
         }
         environment.getPropertySources().addLast(new MapPropertySource("keyledger-standalone", defaults));
     }

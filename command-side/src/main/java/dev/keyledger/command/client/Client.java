@@ -80,8 +80,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the state is {@link ClientFold}'s, shared with the query side's projection and {@code ?asOf=} reads
  * (docs/DECISIONS.md 66).
  */
-@Aggregate
+@Aggregate(cache = Client.CACHE)
 class Client {
+
+    /** The bean Axon keeps clients in between commands, when this node is the store's only writer (decision 146). */
+    static final String CACHE = "clientCache";
 
     /** Two, like secrets: the next key is registered before the old one is removed, so keys rotate with no gap. */
     static final int MAX_KEYS = 2;

@@ -1,5 +1,6 @@
 package dev.keyledger.command.config;
 
+import dev.keyledger.command.caching.CommittedAggregateCache;
 import dev.keyledger.command.lookup.CommandLookupProjector;
 import dev.keyledger.command.signingkey.SigningKeySettings;
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
@@ -7,6 +8,8 @@ import dev.keyledger.infrastructure.crypto.KeyEncryptionKey;
 import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -56,6 +59,17 @@ public class CommandSideConfiguration {
     @Bean
     CorrelationDataProvider auditMetadataProvider() {
         return new CommandAuditMetadata();
+    }
+
+    /**
+     * Clients stay in memory between commands when this node is the only one appending to the event store (the
+     * standalone service on its embedded PostgreSQL sets {@code keyledger.command.sole-writer}); with several command
+     * nodes a kept client could be stale and decide a command that appends nothing, which no unique key would ever
+     * correct, so there every command reads its client's events (docs/DECISIONS.md 116 and 146).
+     */
+    @Bean
+    Cache clientCache(@Value("${keyledger.command.sole-writer:false}") boolean soleWriter) {
+        return soleWriter ? new CommittedAggregateCache() : NoCache.INSTANCE;
     }
 
     /**

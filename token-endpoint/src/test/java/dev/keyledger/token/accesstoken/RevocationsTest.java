@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,11 +57,14 @@ class RevocationsTest {
         assertThat(revocations.isRevokedAsRemembered("jti-here")).isTrue();
     }
 
+    /** Listened to as the token endpoint does, beside the auth view's channel, whose callback must not run. */
     @Test
     void whenAnotherNodeRevokes_thenThisNodesRememberedCheckEndsWhenTheNotificationArrives() throws Exception {
         Revocations thisNode = new Revocations(JdbcClient.create(database.dataSource()), new RevocationMemory(() -> 0));
-        try (ChannelListener ignored = ChannelListener.start(database.dataSource(), "keyledger_revocation",
-                thisNode::revokedElsewhere)) {
+        AtomicInteger authViewRefreshes = new AtomicInteger();
+        try (ChannelListener ignored = ChannelListener.start(database.dataSource(), Map.of(
+                "keyledger_client_auth", authViewRefreshes::incrementAndGet,
+                "keyledger_revocation", thisNode::revokedElsewhere))) {
             assertThat(thisNode.isRevokedAsRemembered("jti-there")).isFalse();
 
             revocations.revoke(token("jti-there"));
@@ -70,6 +75,7 @@ class RevocationsTest {
             }
             assertThat(thisNode.isRevokedAsRemembered("jti-there")).as("refused once the notification arrived")
                     .isTrue();
+            assertThat(authViewRefreshes).hasValue(0);
         }
     }
 
