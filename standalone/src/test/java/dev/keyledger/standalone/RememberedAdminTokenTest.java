@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An admin token's signature is checked once and remembered (VerifiedTokenCache, issue 17), yet a change of the
- * caller's rights refuses its next calls within the published bounds, as before: a revoked token at once (revocations
- * are read on every call), a role taken away or a client disabled within the client auth view's bound. Each token is
+ * caller's rights refuses its next calls within the published bounds, as before: a revoked token at once (the node
+ * that stores a revocation forgets every remembered revocation check, decision 143; other nodes on its notification,
+ * {@code RevocationsTest}), a role taken away or a client disabled within the client auth view's bound. Each token is
  * used several times first, so that every refusal below is decided with the token remembered.
  */
 @KeyledgerService
