@@ -9,7 +9,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,16 +35,11 @@ class AssertionReplayAcrossNodesTest {
 
     @Test
     void whenOneNodeAcceptedAnAssertion_thenTheOtherNodeRefusesItButAcceptsAFreshOne() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
-                .setCleanDataDirectory(true).start()) {
-            String[] shared = {
-                    "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username=postgres",
-                    "keyledger.key-encryption-key=" + RunningKeyledger.SHARED_KEY_ENCRYPTION_KEY,
-                    // One deployment, one issuer: the assertion's audience is the same on both nodes.
-                    "keyledger.issuer=" + ISSUER};
-            try (RunningKeyledger first = RunningKeyledger.start(dir.resolve("first"), shared);
-                 RunningKeyledger second = RunningKeyledger.start(dir.resolve("second"), shared)) {
+        try (SharedDatabase database = SharedDatabase.start(dir)) {
+            // One deployment, one issuer: the assertion's audience is the same on both nodes.
+            String issuer = "keyledger.issuer=" + ISSUER;
+            try (RunningKeyledger first = database.node("first", issuer);
+                 RunningKeyledger second = database.node("second", issuer)) {
                 AdminClient admin = first.admin();
                 String clientId = admin.post("/api/v1/clients", "{\"name\":\"two-node-signer\"}").text("clientId");
                 ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k").generate();

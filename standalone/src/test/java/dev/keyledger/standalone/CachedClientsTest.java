@@ -6,7 +6,6 @@ import dev.keyledger.command.dispatch.CommandDispatcher;
 import dev.keyledger.kernel.client.ClientDescription;
 import dev.keyledger.kernel.client.command.ChangeClientDetails;
 import dev.keyledger.kernel.id.ClientId;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.junit.jupiter.api.Test;
@@ -56,14 +55,9 @@ class CachedClientsTest {
 
     @Test
     void whenTwoNodesTakeTurnsWritingOneClient_thenEveryWriteIsAppliedInTurn() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
-                .setCleanDataDirectory(true).start()) {
-            String[] shared = {
-                    "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username=postgres",
-                    "keyledger.key-encryption-key=" + RunningKeyledger.SHARED_KEY_ENCRYPTION_KEY};
-            try (RunningKeyledger first = RunningKeyledger.start(dir.resolve("first"), shared);
-                 RunningKeyledger second = RunningKeyledger.start(dir.resolve("second"), shared)) {
+        try (SharedDatabase database = SharedDatabase.start(dir)) {
+            try (RunningKeyledger first = database.node("first");
+                 RunningKeyledger second = database.node("second")) {
                 assertThat(first.bean(Cache.class)).as("no client kept").isSameAs(NoCache.INSTANCE);
                 String clientId = first.admin().post("/api/v1/clients", "{\"name\":\"two-writers\"}").text("clientId");
                 for (int turn = 1; turn <= 6; turn++) {

@@ -1,6 +1,5 @@
 package dev.keyledger.standalone;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,19 +25,14 @@ class TwoNodesTest {
 
     @Test
     void whenOneOfTwoNodesStops_thenTheOtherTakesItsSegmentsAndNoEventIsSkippedOrAppliedTwice() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
-                .setCleanDataDirectory(true).start()) {
-            String[] shared = {
-                    "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username=postgres",
-                    // Nodes of one deployment share the key-encryption key, or they cannot open each other's keys.
-                    "keyledger.key-encryption-key=" + RunningKeyledger.SHARED_KEY_ENCRYPTION_KEY,
+        try (SharedDatabase database = SharedDatabase.start(dir)) {
+            String[] quickTakeover = {
                     "keyledger.query.token-claim-interval=PT0.3S",
                     "axon.eventhandling.tokenstore.claim-timeout=PT3S",
                     "keyledger.query.heartbeat-interval=PT0.2S",
                     "keyledger.query.node-liveness=PT2S"};
-            RunningKeyledger first = RunningKeyledger.start(dir.resolve("first"), shared);
-            try (RunningKeyledger second = RunningKeyledger.start(dir.resolve("second"), shared)) {
+            RunningKeyledger first = database.node("first", quickTakeover);
+            try (RunningKeyledger second = database.node("second", quickTakeover)) {
                 Eventually.holds("both nodes hold two segments each",
                         () -> claimed(first) == 2 && claimed(second) == 2);
 

@@ -1,6 +1,5 @@
 package dev.keyledger.standalone;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +27,9 @@ class WriteFailuresAcrossNodesTest {
 
     @Test
     void whenTwoNodesRaceOnOneClient_thenEveryWriteIsAppliedOnceOrAConflict() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
-                .setCleanDataDirectory(true).start()) {
-            String[] shared = {
-                    "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username=postgres",
-                    "keyledger.key-encryption-key=" + RunningKeyledger.SHARED_KEY_ENCRYPTION_KEY};
-            try (RunningKeyledger first = RunningKeyledger.start(dir.resolve("first"), shared);
-                 RunningKeyledger second = RunningKeyledger.start(dir.resolve("second"), shared)) {
+        try (SharedDatabase database = SharedDatabase.start(dir)) {
+            try (RunningKeyledger first = database.node("first");
+                 RunningKeyledger second = database.node("second")) {
                 String clientId = first.admin().post("/api/v1/clients", "{\"name\":\"raced\"}").text("clientId");
                 ExecutorService pool = Executors.newFixedThreadPool(8);
                 try {
