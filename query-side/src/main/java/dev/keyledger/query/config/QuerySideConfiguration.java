@@ -4,6 +4,7 @@ import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
 import dev.keyledger.infrastructure.openapi.OpenApiConfiguration;
 import dev.keyledger.infrastructure.postgres.ChannelListener;
 import dev.keyledger.infrastructure.postgres.SchemaMigrations;
+import dev.keyledger.infrastructure.thread.DaemonThreads;
 import dev.keyledger.infrastructure.web.WebEdgeConfiguration;
 import dev.keyledger.kernel.random.RandomTokens;
 import dev.keyledger.query.cluster.SegmentBalancer;
@@ -28,6 +29,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 
 /** Wires the query side: its schema, its token store, its processors. */
@@ -87,6 +90,10 @@ public class QuerySideConfiguration {
      * gives each live node its fair share of the segments. A first start reads the store from its tail as live
      * events, not as Axon's default replay: the client auth view is written only for live events, and a query side
      * deployed after the command side has appended events must still fill it.
+     * <p>
+     * With a single segment the coordinator and the one work package share one thread (docs/DECISIONS.md 147): the
+     * coordinator hands a read's events over one at a time, and a work package on a thread of its own would start
+     * its transaction on the first of them; on the shared thread it starts once the whole read is handed over.
      */
     @Bean
     ConfigurerModule queryViewsProcessor(ViewLock viewLock, SegmentBalancer balancer, ProcessorSources sources,
@@ -96,12 +103,20 @@ public class QuerySideConfiguration {
                                          Duration claimInterval) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(QueryViews.PROCESSING_GROUP, sources::forProcessor,
-                        (config, builder) -> builder
-                                .initialToken(StreamableMessageSource::createTailToken)
-                                .initialSegmentCount(segments)
-                                .batchSize(batchSize)
-                                .tokenClaimInterval(claimInterval.toMillis())
-                                .maxSegmentProvider(balancer::limitFor))
+                        (config, builder) -> {
+                            builder.initialToken(StreamableMessageSource::createTailToken)
+                                    .initialSegmentCount(segments)
+                                    .batchSize(batchSize)
+                                    .tokenClaimInterval(claimInterval.toMillis())
+                                    .maxSegmentProvider(balancer::limitFor);
+                            if (segments == 1) {
+                                ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+                                        DaemonThreads.named("keyledger-views"));
+                                config.onShutdown(thread::shutdown);
+                                builder.coordinatorExecutor(thread).workerExecutor(thread);
+                            }
+                            return builder;
+                        })
                 .registerHandlerInterceptor(QueryViews.PROCESSING_GROUP, config -> viewLock::handle);
     }
 }
