@@ -1,5 +1,6 @@
 package dev.keyledger.command.auditkey;
 
+import dev.keyledger.command.dispatch.CommandTargets;
 import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.kernel.auditkey.AuditKeyStream;
 import dev.keyledger.kernel.auditkey.command.ActivateAuditKey;
@@ -20,7 +21,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One audit key's life: published (its checkpoints verify), then active (it signs checkpoints), then retired (it
  * signs no more, and stays published for good). Each step happens once and in this order; a key never comes back.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = CommandTargets.BEAN)
 class AuditKey {
 
     @AggregateIdentifier

@@ -1,5 +1,6 @@
 package dev.keyledger.command.client;
 
+import dev.keyledger.command.dispatch.CommandTargets;
 import dev.keyledger.command.lookup.RoleDirectory;
 import dev.keyledger.command.lookup.SecretUsage;
 import dev.keyledger.command.refusal.Conflict;
@@ -80,7 +81,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the state is {@link ClientFold}'s, shared with the query side's projection and {@code ?asOf=} reads
  * (docs/DECISIONS.md 66).
  */
-@Aggregate(cache = Client.CACHE)
+@Aggregate(cache = Client.CACHE, commandTargetResolver = CommandTargets.BEAN)
 class Client {
 
     /** The bean Axon keeps clients in between commands, when this node is the store's only writer (decision 146). */

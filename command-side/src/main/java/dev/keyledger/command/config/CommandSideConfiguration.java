@@ -1,6 +1,7 @@
 package dev.keyledger.command.config;
 
 import dev.keyledger.command.caching.CommittedAggregateCache;
+import dev.keyledger.command.dispatch.CommandTargets;
 import dev.keyledger.command.lookup.CommandLookupProjector;
 import dev.keyledger.command.signingkey.SigningKeySettings;
 import dev.keyledger.infrastructure.access.AdminAccessConfiguration;
@@ -54,6 +55,11 @@ public class CommandSideConfiguration {
     @Bean
     SchemaMigrations commandSideSchema(DataSource dataSource) {
         return SchemaMigrations.apply(dataSource, "eventstore", "command");
+    }
+
+    @Bean(CommandTargets.BEAN)
+    CommandTargets commandTargets() {
+        return new CommandTargets();
     }
 
     @Bean

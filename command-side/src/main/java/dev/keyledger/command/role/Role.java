@@ -1,5 +1,6 @@
 package dev.keyledger.command.role;
 
+import dev.keyledger.command.dispatch.CommandTargets;
 import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.command.refusal.NotFound;
 import dev.keyledger.command.refusal.StaleVersion;
@@ -33,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A named set of permissions. The name is the identity: a role deleted and created again continues the same
  * stream, so the history of a name is one read. Only one live role per name exists at any time.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = CommandTargets.BEAN)
 class Role {
 
     @AggregateIdentifier

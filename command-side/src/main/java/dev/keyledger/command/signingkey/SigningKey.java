@@ -1,5 +1,6 @@
 package dev.keyledger.command.signingkey;
 
+import dev.keyledger.command.dispatch.CommandTargets;
 import dev.keyledger.command.refusal.Conflict;
 import dev.keyledger.kernel.signingkey.SigningKeyStatus;
 import dev.keyledger.kernel.signingkey.SigningKeyStream;
@@ -22,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One signing key's life: published (verifiers may fetch it), then active (it signs), then retired (it verifies the
  * tokens it signed until they expire). Each step happens once and in this order; a key never comes back.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = CommandTargets.BEAN)
 class SigningKey {
 
     @AggregateIdentifier
