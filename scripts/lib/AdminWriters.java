@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  *   java scripts/lib/AdminWriters.java BASE_URL ADMIN_TOKEN RATE SECONDS
  *   java scripts/lib/AdminWriters.java BASE_URL ADMIN_TOKEN < phases   (a line "RATE SECONDS" per phase)
  *
+ * A RATE written {@code cN} (for example {@code c4}) runs N closed-loop writers instead, as issue 17 measured the
+ * build before it: each runs its chains back to back, a command as soon as the previous one is answered, until the
+ * phase's time is up; the rate is then whatever the server sustains, and latencies count from the send.
+ *
  * Prints one line per phase: WRITES sent= ok= late= r429= r503= other= failed= p50_ms= p99_ms= max_ms= (latency from
  * the slot). Read from standard input, the phases run in one warm process, as an operator's long-running batch job
  * would: a new JVM per phase would spend its start-up and its JIT compilation inside the phase, on the cores the
@@ -35,6 +39,8 @@ public final class AdminWriters {
 
     private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\"\\s*:\\s*\"([^\"]+)\"");
     private static final long LATE_NANOS = Duration.ofMillis(10).toNanos();
+    /** The slot of a closed loop's steps: none, each is sent as soon as the one before it is answered. */
+    private static final long UNSLOTTED = Long.MIN_VALUE;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,13 +67,17 @@ public final class AdminWriters {
         }
     }
 
-    /** One phase, "RATE SECONDS", with counts of its own. */
+    /** One phase, "RATE SECONDS" or "cN SECONDS", with counts of its own. */
     private void run(String phase) throws InterruptedException {
         String[] words = phase.trim().split("\\s+");
-        double rate = Double.parseDouble(words[0]);
         long seconds = Long.parseLong(words[1]);
         latencies = new ConcurrentLinkedQueue<>();
         counts = new ConcurrentHashMap<>();
+        if (words[0].startsWith("c")) {
+            runClosed(Integer.parseInt(words[0].substring(1)), seconds);
+            return;
+        }
+        double rate = Double.parseDouble(words[0]);
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime() + 50_000_000;
         long chains = (long) (rate * seconds / 3);
@@ -91,6 +101,24 @@ public final class AdminWriters {
         report(running.get());
     }
 
+    /** {@code writers} closed loops of chains for {@code seconds}; a chain under way when the time is up finishes. */
+    private void runClosed(int writers, long seconds) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicInteger next = new AtomicInteger();
+        Thread[] loops = new Thread[writers];
+        for (int w = 0; w < writers; w++) {
+            loops[w] = Thread.startVirtualThread(() -> {
+                while (System.nanoTime() - end < 0) {
+                    chain(next.getAndIncrement(), UNSLOTTED, 0);
+                }
+            });
+        }
+        for (Thread loop : loops) {
+            loop.join();
+        }
+        report(0);
+    }
+
     private void chain(long n, long slot, long interval) {
         String registered = step(slot, "POST", "/api/v1/clients",
                 "{\"name\":\"writer-" + n + "\",\"description\":\"token-under-writes\"}");
@@ -107,8 +135,11 @@ public final class AdminWriters {
         step(slot + 2 * interval, "PATCH", client, "{\"description\":\"changed " + n + "\"}");
     }
 
-    /** One command at its slot (or at once, late); its body when it succeeded, else null. */
+    /** One command at its slot (or at once, late; a closed loop's at once); its body when it succeeded, else null. */
     private String step(long slot, String method, String path, String body) {
+        if (slot == UNSLOTTED) {
+            slot = System.nanoTime();
+        }
         sleepUntil(slot);
         long began = System.nanoTime();
         if (began - slot > LATE_NANOS) {
