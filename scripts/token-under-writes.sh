@@ -12,6 +12,7 @@
 # A rate written cN (for example "c4 100 200") runs N closed-loop writers instead, each sending its next command as
 # soon as the previous one is answered, as issue 17 measured the build before it: the writes then go as fast as the
 # server lets them, and the CPU per command is the server's at that rate.
+#
 # Environment: A_OPTS, B_OPTS (JVM options), WARMUP (seconds of tokens and writes per server first, default 120: the
 # JIT keeps compiling the write path for minutes), PEERS_DIR (wrk's token.lua and bench.sh), BASE_PORT
 # (A listens on it + 1, B on it + 2; default 27100).
