@@ -1,6 +1,8 @@
 package dev.keyledger.command.dispatch;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.ReflectionUtils;
+import org.axonframework.common.annotation.AnnotationUtils;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,11 +14,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Which aggregate a command is for: the accessor its record marks {@link TargetAggregateIdentifier}, looked up once
@@ -65,25 +65,16 @@ public final class CommandTargets implements CommandTargetResolver {
     }
 
     /**
-     * The record's methods without parameters that carry {@code annotation}, its own or through a component's
-     * field (Axon's annotations reach a component's field and accessor).
+     * The methods without parameters that carry {@code annotation}, found as Axon's resolver finds them (the type's
+     * own, its interfaces' and its supertypes', meta-annotations included). A record's components are fields and
+     * accessors at once, and both of Axon's annotations may sit on methods, so a marked component is a marked
+     * accessor.
      */
     private static List<Method> marked(Class<?> type, Class<? extends Annotation> annotation) {
-        Stream<Method> methods = Arrays.stream(type.getDeclaredMethods())
-                .filter(method -> method.getParameterCount() == 0 && method.isAnnotationPresent(annotation));
-        Stream<Method> fields = Arrays.stream(type.getRecordComponents())
-                .filter(component -> fieldMarked(type, component, annotation))
-                .map(RecordComponent::getAccessor);
-        return Stream.concat(methods, fields).distinct().toList();
-    }
-
-    private static boolean fieldMarked(Class<?> type, RecordComponent component,
-                                       Class<? extends Annotation> annotation) {
-        try {
-            return type.getDeclaredField(component.getName()).isAnnotationPresent(annotation);
-        } catch (NoSuchFieldException e) {
-            return false;
-        }
+        return StreamSupport.stream(ReflectionUtils.methodsOf(type).spliterator(), false)
+                .filter(method -> method.getParameterCount() == 0
+                        && AnnotationUtils.isAnnotationPresent(method, annotation))
+                .toList();
     }
 
     /** Nothing for a record that is not public, which Axon's resolver reads by making its members accessible. */

@@ -22,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** {@link CommandTargets} answers every command as Axon's annotation resolver does, only without its reflection. */
-class CommandTargetsTest {
+/**
+ * {@link CommandTargets} answers every command as Axon's annotation resolver does, only without its reflection. Public,
+ * with public records, so that the resolver's own path could read them and only their shape sends them to Axon's.
+ */
+public class CommandTargetsTest {
 
     private final CommandTargetResolver targets = new CommandTargets();
     private final CommandTargetResolver axons = AnnotationCommandTargetResolver.builder().build();
@@ -72,6 +75,10 @@ class CommandTargetsTest {
 
     @Test
     void whenACommandCarriesAnAggregateVersion_thenAxonsResolverReadsIt() {
+        CommandTargets resolver = new CommandTargets();
+        assertThat(resolver.readsTargetOf(Targeted.class)).isTrue();
+        assertThat(resolver.readsTargetOf(Versioned.class)).isFalse();
+
         VersionedAggregateIdentifier target = resolve(targets, new Versioned("c1", 7L));
 
         assertThat(target.getIdentifier()).isEqualTo("c1");
@@ -88,6 +95,9 @@ class CommandTargetsTest {
     }
 
     public record Unmarked(String id) {
+    }
+
+    public record Targeted(@TargetAggregateIdentifier String id) {
     }
 
     public record Versioned(@TargetAggregateIdentifier String id, @TargetAggregateVersion Long version) {
